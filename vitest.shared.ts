@@ -1,0 +1,14 @@
+import { defineConfig } from 'vitest/config';
+
+/**
+ * Settings every workspace's vitest config extends: node environment, generous timeouts for the
+ * tests that start real servers, and a JSON report that `tools/test-summary.mjs` adds up.
+ */
+export const sharedTestConfig = defineConfig({
+  test: {
+    environment: 'node',
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    reporters: ['default', ['json', { outputFile: '.vitest/report.json' }]],
+  },
+});
