@@ -1,0 +1,35 @@
+/** How many layers of JSON string encoding {@link decodeEventData} peels off at most. */
+const MAX_DEPTH = 3;
+
+/**
+ * Decodes an event's `data` until it is an object. pusher-js already parses a frame's `data`
+ * once when it can, so this sees an object (the normal case), or a JSON string when the
+ * broadcaster encoded the payload twice, or a raw string.
+ *
+ * @returns the object, or `undefined` when `data` is not JSON or not an object after decoding.
+ */
+export function decodeEventData(data: unknown): Record<string, unknown> | undefined {
+  for (let i = 0; i <= MAX_DEPTH && typeof data === 'string'; i++) {
+    try {
+      data = JSON.parse(data);
+    } catch {
+      return undefined;
+    }
+  }
+  return typeof data === 'object' && data !== null && !Array.isArray(data)
+    ? (data as Record<string, unknown>)
+    : undefined;
+}
+
+/** The last segment of an event name after `.` or `\`: `App\Events\MessageCreated` → `MessageCreated`. */
+export const eventBaseName = (name: string): string => name.slice(Math.max(name.lastIndexOf('.'), name.lastIndexOf('\\')) + 1);
+
+/**
+ * Whether the event `name` received on the wire is the configured `expected` event, whatever way
+ * Laravel named it: `MessageCreated`, `.MessageCreated` or `App\Events\MessageCreated` all
+ * match `MessageCreated` (they compare by their last segment after `.` or `\`).
+ */
+export function matchesEvent(name: string, expected: string): boolean {
+  const base = eventBaseName(expected);
+  return base !== '' && eventBaseName(name) === base;
+}

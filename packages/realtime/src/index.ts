@@ -1,0 +1,36 @@
+/**
+ * `@tickki/chat-realtime`: the realtime half of the Tickki Chat SDKs. It connects to the session's
+ * private channel over pusher-js (on Tickki's own host, never Pusher's cloud), authorizes it
+ * through the generated client, decodes `MessageCreated` robustly and exposes one explicit
+ * connection state.
+ *
+ * @packageDocumentation
+ */
+export {
+  RealtimeConnection,
+  type RealtimeConnectionOptions,
+  type RealtimeEvents,
+  type RealtimeLogger,
+  type SubscribedEvent,
+  type LifecycleEvent,
+  type LifecycleSource,
+} from './realtime-connection.js';
+export {
+  TRANSITIONS,
+  canTransition,
+  type ConnectionState,
+  type StateChange,
+} from './connection-state.js';
+export { RealtimeError, type RealtimeErrorCode, type RealtimeErrorDetails } from './errors.js';
+export { decodeEventData, matchesEvent, eventBaseName } from './decode.js';
+export {
+  fromWireMessage,
+  fromWireAttachment,
+  parseMessage,
+  parseAgentTyping,
+  type Message,
+  type Attachment,
+  type AgentTyping,
+} from './models.js';
+export type { PusherConstructor, PusherLike } from './pusher-factory.js';
+export type { Listener } from './emitter.js';

@@ -1,0 +1,119 @@
+import type {
+  AgentTypingEvent as WireAgentTyping,
+  Attachment as WireAttachment,
+  Message as WireMessage,
+} from '@tickki/chat-api';
+
+/**
+ * Wire → model mapping, in one place. The wire speaks snake_case JSON (see the `Message`,
+ * `Attachment` and `AgentTypingEvent` schemas of the OpenAPI document); the SDKs hand out these
+ * camelCase models. The chat package reuses them for REST answers too.
+ */
+
+/** A file attached to a message. */
+export interface Attachment {
+  /** Unique id of the attachment. */
+  id: number;
+  /** The original file name. */
+  fileName: string;
+  /** MIME type, e.g. `image/png`. */
+  mimeType: string;
+  /** Size in bytes. */
+  fileSize: number;
+  /** Download URL; it expires 60 minutes after the server made it. */
+  signedUrl: string;
+}
+
+/** A message of the conversation, from the visitor (`inbound`) or an agent (`outbound`). */
+export interface Message {
+  /** Unique in the conversation; the REST answer and the realtime echo share it, so de-duplicate by it. */
+  id: number;
+  /** `inbound` is from the visitor, `outbound` from an agent. */
+  direction: 'inbound' | 'outbound';
+  /** `text`, or `attachment` (then see {@link Message.attachments}). */
+  type: 'text' | 'attachment';
+  /** The text; may be empty for attachment messages. */
+  content: string;
+  /** When the server stored the message. */
+  createdAt: Date;
+  /** Attachments; present with signed URLs in realtime payloads, empty in REST list answers. */
+  attachments: Attachment[];
+  /** `true` for agent replies (`direction === 'outbound'`). */
+  isFromAgent: boolean;
+}
+
+/** *Extension* (sent by the sandbox): an agent started or stopped typing. */
+export interface AgentTyping {
+  /** Whether the agent is typing now. */
+  typing: boolean;
+  /** The agent's display name, when the server tells it. */
+  agentName: string | undefined;
+}
+
+/** Maps one wire attachment to the model. */
+export function fromWireAttachment(wire: WireAttachment): Attachment {
+  return {
+    id: wire.id,
+    fileName: wire.file_name,
+    mimeType: wire.mime_type,
+    fileSize: wire.file_size,
+    signedUrl: wire.signed_url,
+  };
+}
+
+/** Maps a wire message (already known to be well-formed, e.g. a typed REST answer) to the model. */
+export function fromWireMessage(wire: WireMessage): Message {
+  return {
+    id: wire.id,
+    direction: wire.direction,
+    type: wire.type,
+    content: wire.content ?? '',
+    createdAt: new Date(wire.created_at),
+    attachments: (wire.attachments ?? []).map(fromWireAttachment),
+    isFromAgent: wire.direction === 'outbound',
+  };
+}
+
+type Json = Record<string, unknown>;
+
+const isObject = (value: unknown): value is Json =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const isWireAttachment = (a: unknown): a is WireAttachment =>
+  isObject(a) &&
+  typeof a.id === 'number' &&
+  typeof a.file_name === 'string' &&
+  typeof a.mime_type === 'string' &&
+  typeof a.file_size === 'number' &&
+  typeof a.signed_url === 'string';
+
+/**
+ * Validates an untrusted value (a decoded realtime payload) and maps it to a {@link Message}.
+ * Returns `undefined` when `id`, `direction`, `type`, `content` or `created_at` is missing or
+ * wrong. A `null` content counts as empty; malformed attachments are left out, not fatal.
+ */
+export function parseMessage(value: unknown): Message | undefined {
+  if (!isObject(value)) return undefined;
+  const { id, direction, type, created_at } = value;
+  const content = value.content ?? '';
+  if (
+    typeof id !== 'number' ||
+    !Number.isFinite(id) ||
+    (direction !== 'inbound' && direction !== 'outbound') ||
+    (type !== 'text' && type !== 'attachment') ||
+    typeof content !== 'string' ||
+    typeof created_at !== 'string' ||
+    Number.isNaN(Date.parse(created_at))
+  ) {
+    return undefined;
+  }
+  const attachments = Array.isArray(value.attachments) ? value.attachments.filter(isWireAttachment) : [];
+  return fromWireMessage({ id, direction, type, content, created_at, attachments });
+}
+
+/** Validates an untrusted `AgentTyping` payload; `undefined` when `typing` is not a boolean. */
+export function parseAgentTyping(value: unknown): AgentTyping | undefined {
+  if (!isObject(value) || typeof value.typing !== 'boolean') return undefined;
+  const name = (value as Partial<WireAgentTyping>).agent_name;
+  return { typing: value.typing, agentName: typeof name === 'string' ? name : undefined };
+}

@@ -1,0 +1,63 @@
+import PusherJs from 'pusher-js';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { RealtimeConnection, type PusherConstructor } from '../src/index.js';
+import { next, startHarness, wireMessage, type Harness } from './harness.js';
+
+let h: Harness;
+beforeEach(async () => {
+  h = await startHarness();
+});
+afterEach(async () => {
+  await h.close();
+});
+
+describe('platform builds', () => {
+  it('runs on the web-worker build of pusher-js when it is injected', async () => {
+    // Node 24 has WebSocket and fetch like a worker; only the worker global `self` is missing. It stays
+    // defined for the rest of this file (its own worker): the build's late callbacks still read it.
+    (globalThis as { self?: unknown }).self ??= globalThis;
+    const { default: WorkerPusher } = (await import('pusher-js/worker/index.js')) as unknown as { default: PusherConstructor };
+    const made: string[] = [];
+    class Recording extends (WorkerPusher as unknown as new (...a: ConstructorParameters<PusherConstructor>) => object) {
+      constructor(...args: ConstructorParameters<PusherConstructor>) {
+        super(...args);
+        made.push(args[0]);
+      }
+    }
+    const c = new RealtimeConnection({ realtime: h.realtime, client: h.client, Pusher: Recording as unknown as PusherConstructor });
+    const subscribed = next(c, 'subscribed');
+    c.connect();
+    await subscribed;
+    const got = next(c, 'message');
+    h.broadcast('MessageCreated', wireMessage(11));
+    expect((await got).id).toBe(11);
+    expect(made).toEqual([h.realtime.key]);
+    c.dispose();
+  });
+
+  it('reports a pusher-js that cannot start as connection_failed instead of throwing', async () => {
+    const Broken = function () {
+      throw new Error('no WebSocket here');
+    } as unknown as PusherConstructor;
+    const c = new RealtimeConnection({ realtime: h.realtime, client: h.client, Pusher: Broken });
+    const failed = next(c, 'error');
+    expect(() => c.connect()).not.toThrow();
+    const error = await failed;
+    expect(error.code).toBe('connection_failed');
+    expect((error.cause as Error).message).toBe('no WebSocket here');
+    expect(c.state).toBe('failed');
+    c.dispose();
+  });
+
+  it('removes its client from pusher-js global instance list on dispose', async () => {
+    const instances = (PusherJs as unknown as { instances: unknown[] }).instances;
+    const before = instances.length;
+    const c = new RealtimeConnection({ realtime: h.realtime, client: h.client });
+    const subscribed = next(c, 'subscribed');
+    c.connect();
+    await subscribed;
+    expect(instances.length).toBe(before + 1);
+    c.dispose();
+    expect(instances.length).toBe(before);
+  });
+});

@@ -1,0 +1,391 @@
+import { createServer as createNetServer, type AddressInfo, type Socket } from 'node:net';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { RealtimeConnection, type LifecycleEvent, type RealtimeConnectionOptions, type RealtimeError } from '../src/index.js';
+import {
+  APP_KEY,
+  CHANNEL,
+  PUBLISHABLE_KEY,
+  next,
+  recordStates,
+  sleep,
+  startHarness,
+  until,
+  wireMessage,
+  type Harness,
+} from './harness.js';
+
+let h: Harness;
+let rt: RealtimeConnection | undefined;
+
+function open(extra: Partial<RealtimeConnectionOptions> = {}): RealtimeConnection {
+  rt = new RealtimeConnection({ realtime: h.realtime, client: h.client, ...extra });
+  return rt;
+}
+
+async function connected(extra: Partial<RealtimeConnectionOptions> = {}): Promise<RealtimeConnection> {
+  const c = open(extra);
+  const subscribed = next(c, 'subscribed');
+  c.connect();
+  await subscribed;
+  return c;
+}
+
+beforeEach(async () => {
+  h = await startHarness();
+});
+
+afterEach(async () => {
+  rt?.dispose();
+  rt = undefined;
+  await h.close();
+});
+
+describe('connecting', () => {
+  it("opens the socket on the session's own host, subscribes and goes idle → connecting → connected", async () => {
+    const c = open();
+    const states = recordStates(c);
+    expect(c.state).toBe('idle');
+    const subscribed = next(c, 'subscribed');
+    c.connect();
+    expect(c.state).toBe('connecting');
+    const ev = await subscribed;
+
+    expect(c.state).toBe('connected');
+    expect(states).toEqual(['idle→connecting', 'connecting→connected']);
+    expect(ev).toEqual({ socketId: expect.stringMatching(/^\d+\.\d+$/), resubscribed: false });
+    // The URL pusher-js opened: the given host and port, the Reverb app key, protocol 7. Never a cluster host.
+    expect(h.upgrades).toHaveLength(1);
+    expect(h.upgrades[0]!.host).toBe(`127.0.0.1:${h.port}`);
+    expect(h.upgrades[0]!.url).toMatch(new RegExp(`^/app/${APP_KEY}\\?protocol=7&`));
+  });
+
+  it('authorizes through the generated client at the absolute auth_endpoint, with key and session token', async () => {
+    const c = await connected();
+    expect(h.authCalls).toEqual([
+      {
+        socketId: c.state === 'connected' ? expect.any(String) : '',
+        channel: CHANNEL,
+        token: 'session-token-1',
+        authorization: `Bearer ${PUBLISHABLE_KEY}`,
+        contentType: 'application/x-www-form-urlencoded',
+      },
+    ]);
+    expect(h.pusher.stats().subscriptions[CHANNEL]).toBe(1);
+  });
+
+  it('receives MessageCreated as a model', async () => {
+    const c = await connected();
+    const got = next(c, 'message');
+    h.broadcast('MessageCreated', {
+      ...wireMessage(7, 'hello'),
+      attachments: [{ id: 1, file_name: 'a.pdf', mime_type: 'application/pdf', file_size: 10, signed_url: 'https://x/a' }],
+    });
+    expect(await got).toEqual({
+      id: 7,
+      direction: 'outbound',
+      type: 'text',
+      content: 'hello',
+      createdAt: new Date('2025-05-01T10:00:00Z'),
+      attachments: [{ id: 1, fileName: 'a.pdf', mimeType: 'application/pdf', fileSize: 10, signedUrl: 'https://x/a' }],
+      isFromAgent: true,
+    });
+  });
+
+  it.each(['plain', 'dotted', 'classPath'] as const)('matches the event named %s, data encoded once or twice', async (style) => {
+    const c = await connected();
+    h.pusher.setFaults({ eventNameStyle: style });
+    const ids: number[] = [];
+    c.on('message', (m) => ids.push(m.id));
+    const second = next(c, 'message', (m) => m.id === 2);
+    h.broadcast('MessageCreated', wireMessage(1));
+    h.pusher.setFaults({ doubleEncodeData: true });
+    h.broadcast('MessageCreated', wireMessage(2));
+    await second;
+    expect(ids).toEqual([1, 2]);
+  });
+
+  it('delivers the AgentTyping extension event', async () => {
+    const c = await connected();
+    h.pusher.setFaults({ eventNameStyle: 'classPath', doubleEncodeData: true });
+    const got = next(c, 'agentTyping');
+    h.broadcast('AgentTyping', { typing: true, agent_name: 'Ada' });
+    expect(await got).toEqual({ typing: true, agentName: 'Ada' });
+  });
+});
+
+describe('malformed payloads', () => {
+  it('reports a garbage payload as parse_error, never throws, and keeps the connection working', async () => {
+    const c = await connected();
+    const errors: RealtimeError[] = [];
+    c.on('error', (e) => errors.push(e));
+    const good = next(c, 'message');
+    h.broadcast('MessageCreated', 'not json {'); // data: a JSON string that is not JSON inside
+    h.broadcast('MessageCreated', { id: 3, content: 'no direction' }); // wrong shape
+    h.broadcast('MessageCreated', [1, 2, 3]);
+    h.broadcast('AgentTyping', { typing: 'maybe' });
+    h.broadcast('MessageCreated', wireMessage(4));
+    expect((await good).id).toBe(4);
+    expect(errors.map((e) => [e.name, e.code])).toEqual([
+      ['RealtimeError', 'parse_error'],
+      ['RealtimeError', 'parse_error'],
+      ['RealtimeError', 'parse_error'],
+      ['RealtimeError', 'parse_error'],
+    ]);
+    expect(errors[1]!.cause).toEqual({ id: 3, content: 'no direction' });
+    expect(c.state).toBe('connected');
+  });
+
+  it('isolates a listener that throws', async () => {
+    const warnings: unknown[] = [];
+    const c = await connected({ logger: { warn: (...a) => warnings.push(a) } });
+    c.on('message', () => {
+      throw new Error('app bug');
+    });
+    const got = next(c, 'message');
+    h.broadcast('MessageCreated', wireMessage(5));
+    expect((await got).id).toBe(5);
+    expect(warnings).toHaveLength(1);
+    expect(c.state).toBe('connected');
+  });
+
+  it('ignores unrelated events', async () => {
+    const c = await connected();
+    const errors: RealtimeError[] = [];
+    c.on('error', (e) => errors.push(e));
+    const got = next(c, 'message');
+    h.broadcast('SomethingElse', 'garbage');
+    h.broadcast('MessageCreated', wireMessage(6));
+    await got;
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('reconnecting', () => {
+  it.each([
+    ['abruptly (1006)', {}],
+    ['with close code 4200', { code: 4200 }],
+  ])('after the server drops the socket %s: reconnecting → connected, re-authorized with the current token', async (_, drop) => {
+    const c = await connected();
+    const states = recordStates(c);
+    const first = h.authCalls[0]!.socketId;
+    h.clientToken = h.validToken = 'session-token-2'; // renewed between the two sockets
+    const again = next(c, 'subscribed');
+    expect(h.pusher.dropConnections(drop)).toBe(1);
+    const ev = await again;
+
+    expect(ev.resubscribed).toBe(true);
+    expect(ev.socketId).not.toBe(first);
+    expect(states).toEqual(['connected→reconnecting', 'reconnecting→connected']);
+    expect(h.authCalls.map((a) => a.token)).toEqual(['session-token-1', 'session-token-2']);
+    expect(h.authCalls[1]!.socketId).toBe(ev.socketId);
+
+    const got = next(c, 'message');
+    h.broadcast('MessageCreated', wireMessage(8));
+    expect((await got).id).toBe(8);
+  });
+
+  it('survives several drops in a row', async () => {
+    const c = await connected();
+    for (let i = 0; i < 3; i++) {
+      const again = next(c, 'subscribed');
+      h.pusher.dropConnections();
+      await again;
+    }
+    expect(c.state).toBe('connected');
+    expect(h.authCalls).toHaveLength(4);
+    expect(h.pusher.stats().subscriptions[CHANNEL]).toBe(1);
+  });
+
+  it('reconnect() forces a new socket and a new subscription', async () => {
+    const c = await connected();
+    const states = recordStates(c);
+    const again = next(c, 'subscribed');
+    c.reconnect();
+    const ev = await again;
+    expect(ev.resubscribed).toBe(true);
+    expect(states).toEqual(['connected→reconnecting', 'reconnecting→connected']);
+    expect(h.upgrades).toHaveLength(2);
+    expect(h.pusher.stats().connections).toBe(1);
+  });
+
+  it('keeps trying while the server refuses connections, backing off, offline, then connects', async () => {
+    h.pusher.setFaults({ refuseConnections: true });
+    const c = open();
+    const states = recordStates(c);
+    c.connect();
+    await until(c, 'offline');
+    await sleep(3500);
+    // pusher-js alone retries every second; after its first retry the backoff is 1–2 s, then 2–4 s.
+    const refused = h.pusher.stats().connectionsRefused;
+    expect(refused).toBeGreaterThanOrEqual(3);
+    expect(refused).toBeLessThanOrEqual(4);
+    h.pusher.setFaults({ refuseConnections: false });
+    await until(c, 'connected', 20_000);
+    expect(states).toEqual(['idle→connecting', 'connecting→offline', 'offline→reconnecting', 'reconnecting→connected']);
+  }, 30_000);
+
+  it("goes offline when pusher-js reports the connection unavailable, and dispose() ends the attempt", async () => {
+    // A server that accepts TCP and never answers the upgrade.
+    const sockets = new Set<Socket>();
+    let closed = 0;
+    const tarpit = createNetServer((s) => {
+      sockets.add(s);
+      s.resume().on('close', () => closed++);
+    });
+    await new Promise<void>((resolve) => tarpit.listen(0, '127.0.0.1', resolve));
+    const port = (tarpit.address() as AddressInfo).port;
+    const c = open({ realtime: { ...h.realtime, port }, pusherOptions: { unavailableTimeout: 300 } });
+    const states = recordStates(c);
+    c.connect();
+    await until(c, 'offline');
+    expect(states).toEqual(['idle→connecting', 'connecting→offline']);
+    c.dispose();
+    await sleep(100);
+    expect(sockets.size).toBeGreaterThan(0);
+    expect(closed).toBe(sockets.size); // the pending socket was closed by the client
+    for (const s of sockets) s.destroy();
+    await new Promise((resolve) => tarpit.close(resolve));
+  });
+
+  it('keeps trying after pusher-js reports the connection unavailable (nothing listens), then connects', async () => {
+    // A port nobody listens on yet: connection refused at TCP level, which pusher-js reports only
+    // as `unavailable` after `unavailableTimeout`.
+    const probe = createNetServer();
+    await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+    const port = (probe.address() as AddressInfo).port;
+    await new Promise((resolve) => probe.close(resolve));
+
+    const c = open({ realtime: { ...h.realtime, port }, pusherOptions: { unavailableTimeout: 300 } });
+    const states = recordStates(c);
+    c.connect();
+    await until(c, 'offline');
+    const late = await startHarness(port); // the server comes up on that port
+    try {
+      const subscribed = next(c, 'subscribed', () => true, 20_000);
+      // The first paced retry is 1–2 s after going offline (pusher-js alone would wait 15 s).
+      const ev = await subscribed;
+      expect(ev.resubscribed).toBe(false);
+      expect(states).toEqual(['idle→connecting', 'connecting→offline', 'offline→reconnecting', 'reconnecting→connected']);
+      expect(late.pusher.stats().subscriptions[CHANNEL]).toBe(1);
+    } finally {
+      c.dispose();
+      await late.close();
+    }
+  }, 30_000);
+
+  it('follows the platform lifecycle: offline, then online reconnects at once', async () => {
+    let emit: (e: LifecycleEvent) => void = () => {};
+    let stopped = false;
+    const c = await connected({
+      lifecycle: (listener) => {
+        emit = listener;
+        return () => void (stopped = true);
+      },
+    });
+    const states = recordStates(c);
+    emit('offline');
+    expect(c.state).toBe('offline');
+    const again = next(c, 'subscribed');
+    emit('online');
+    await again;
+    expect(states).toEqual(['connected→offline', 'offline→reconnecting', 'reconnecting→connected']);
+    c.dispose();
+    expect(stopped).toBe(true);
+  });
+});
+
+describe('authorization failures', () => {
+  it('surfaces a refused session as auth_failed and goes failed; reconnect() with a valid token recovers', async () => {
+    h.clientToken = 'stale-token';
+    const c = open();
+    const states = recordStates(c);
+    const failed = next(c, 'error');
+    c.connect();
+    const error = await failed;
+
+    expect(error.code).toBe('auth_failed');
+    expect(error.status).toBe(401);
+    expect(error.serverCode).toBe('invalid_session');
+    expect(error.retryable).toBe(false);
+    expect(c.state).toBe('failed');
+    expect(states).toEqual(['idle→connecting', 'connecting→failed']);
+    await sleep(200);
+    expect(h.pusher.stats().connections).toBe(0); // failed is quiet: the socket was closed
+
+    h.clientToken = h.validToken;
+    const subscribed = next(c, 'subscribed');
+    c.reconnect();
+    await subscribed;
+    expect(c.state).toBe('connected');
+    expect(h.authCalls.map((a) => a.token)).toEqual(['stale-token', 'session-token-1']);
+  });
+
+  it('retries a transient authorization failure (HTTP 500) with backoff', async () => {
+    h.authStatus = 500;
+    const c = open();
+    const states = recordStates(c);
+    const failed = next(c, 'error');
+    c.connect();
+    const error = await failed;
+    expect(error).toMatchObject({ code: 'auth_failed', status: 500, retryable: true });
+    expect(c.state).toBe('reconnecting');
+    h.authStatus = undefined;
+    await until(c, 'connected');
+    expect(states).toEqual(['idle→connecting', 'connecting→reconnecting', 'reconnecting→connected']);
+    expect(h.authCalls).toHaveLength(2);
+  });
+
+  it.each(['subscription_error', 'pusher_error'] as const)(
+    'reports a signature the server refuses (%s) as subscription_failed and goes failed',
+    async (authFailureStyle) => {
+      h.pusher.setFaults({ authFailureStyle });
+      h.signingSecret = 'wrong-secret';
+      const c = open();
+      const failed = next(c, 'error');
+      c.connect();
+      const error = await failed;
+      expect(error.code).toBe('subscription_failed');
+      expect(c.state).toBe('failed');
+    },
+  );
+
+  it('reports an unknown app key as connection_failed', async () => {
+    const c = new RealtimeConnection({ realtime: { ...h.realtime, key: 'unknown-key' }, client: h.client });
+    rt = c;
+    const failed = next(c, 'error');
+    c.connect();
+    expect((await failed).code).toBe('connection_failed');
+    expect(c.state).toBe('failed');
+  });
+});
+
+describe('stopping', () => {
+  it('disconnect() goes idle and connect() subscribes again', async () => {
+    const c = await connected();
+    const states = recordStates(c);
+    c.disconnect();
+    expect(c.state).toBe('idle');
+    await sleep(100);
+    expect(h.pusher.stats().connections).toBe(0);
+    const again = next(c, 'subscribed');
+    c.connect();
+    expect((await again).resubscribed).toBe(true);
+    expect(states).toEqual(['connected→idle', 'idle→connecting', 'connecting→connected']);
+  });
+
+  it('dispose() goes closed, closes the socket, leaves no timers and ignores later calls', async () => {
+    const timers = () => process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
+    const before = timers();
+    const c = await connected();
+    const states = recordStates(c);
+    c.dispose();
+    expect(c.state).toBe('closed');
+    expect(states).toEqual(['connected→closed']);
+    c.connect();
+    c.reconnect();
+    expect(c.state).toBe('closed');
+    await sleep(200);
+    expect(h.pusher.stats().connections).toBe(0);
+    expect(timers()).toBeLessThanOrEqual(before);
+  });
+});
