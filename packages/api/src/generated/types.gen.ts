@@ -343,9 +343,9 @@ export type GetConfigErrors = {
      */
     429: ErrorResponse;
     /**
-     * *Assumed.* The server failed. Code `server_error` (*Extension*). Safe to retry with backoff.
+     * *Assumed.* The server or a proxy in front of it failed (500, 502, 503, 504). Code `server_error` (*Extension*); a proxy may answer without the envelope. Safe to retry with backoff.
      */
-    500: ErrorResponse;
+    '5XX': ErrorResponse;
 };
 
 export type GetConfigError = GetConfigErrors[keyof GetConfigErrors];
@@ -392,9 +392,9 @@ export type StartSessionErrors = {
      */
     429: ErrorResponse;
     /**
-     * *Assumed.* The server failed. Code `server_error` (*Extension*). Safe to retry with backoff.
+     * *Assumed.* The server or a proxy in front of it failed (500, 502, 503, 504). Code `server_error` (*Extension*); a proxy may answer without the envelope. Safe to retry with backoff.
      */
-    500: ErrorResponse;
+    '5XX': ErrorResponse;
 };
 
 export type StartSessionError = StartSessionErrors[keyof StartSessionErrors];
@@ -462,9 +462,9 @@ export type ListMessagesErrors = {
      */
     429: ErrorResponse;
     /**
-     * *Assumed.* The server failed. Code `server_error` (*Extension*). Safe to retry with backoff.
+     * *Assumed.* The server or a proxy in front of it failed (500, 502, 503, 504). Code `server_error` (*Extension*); a proxy may answer without the envelope. Safe to retry with backoff.
      */
-    500: ErrorResponse;
+    '5XX': ErrorResponse;
 };
 
 export type ListMessagesError = ListMessagesErrors[keyof ListMessagesErrors];
@@ -537,9 +537,9 @@ export type SendMessageErrors = {
      */
     429: ErrorResponse;
     /**
-     * *Assumed.* The server failed. Code `server_error` (*Extension*). Safe to retry with backoff.
+     * *Assumed.* The server or a proxy in front of it failed (500, 502, 503, 504). Code `server_error` (*Extension*); a proxy may answer without the envelope. Safe to retry with backoff.
      */
-    500: ErrorResponse;
+    '5XX': ErrorResponse;
 };
 
 export type SendMessageError = SendMessageErrors[keyof SendMessageErrors];
@@ -586,9 +586,9 @@ export type AuthorizeChannelErrors = {
      */
     429: ErrorResponse;
     /**
-     * *Assumed.* The server failed. Code `server_error` (*Extension*). Safe to retry with backoff.
+     * *Assumed.* The server or a proxy in front of it failed (500, 502, 503, 504). Code `server_error` (*Extension*); a proxy may answer without the envelope. Safe to retry with backoff.
      */
-    500: ErrorResponse;
+    '5XX': ErrorResponse;
 };
 
 export type AuthorizeChannelError = AuthorizeChannelErrors[keyof AuthorizeChannelErrors];
@@ -646,9 +646,9 @@ export type IdentifyVisitorErrors = {
      */
     429: ErrorResponse;
     /**
-     * *Assumed.* The server failed. Code `server_error` (*Extension*). Safe to retry with backoff.
+     * *Assumed.* The server or a proxy in front of it failed (500, 502, 503, 504). Code `server_error` (*Extension*); a proxy may answer without the envelope. Safe to retry with backoff.
      */
-    500: ErrorResponse;
+    '5XX': ErrorResponse;
 };
 
 export type IdentifyVisitorError = IdentifyVisitorErrors[keyof IdentifyVisitorErrors];
@@ -699,9 +699,9 @@ export type SendTypingErrors = {
      */
     429: ErrorResponse;
     /**
-     * *Assumed.* The server failed. Code `server_error` (*Extension*). Safe to retry with backoff.
+     * *Assumed.* The server or a proxy in front of it failed (500, 502, 503, 504). Code `server_error` (*Extension*); a proxy may answer without the envelope. Safe to retry with backoff.
      */
-    500: ErrorResponse;
+    '5XX': ErrorResponse;
 };
 
 export type SendTypingError = SendTypingErrors[keyof SendTypingErrors];
@@ -752,9 +752,9 @@ export type SendHeartbeatErrors = {
      */
     429: ErrorResponse;
     /**
-     * *Assumed.* The server failed. Code `server_error` (*Extension*). Safe to retry with backoff.
+     * *Assumed.* The server or a proxy in front of it failed (500, 502, 503, 504). Code `server_error` (*Extension*); a proxy may answer without the envelope. Safe to retry with backoff.
      */
-    500: ErrorResponse;
+    '5XX': ErrorResponse;
 };
 
 export type SendHeartbeatError = SendHeartbeatErrors[keyof SendHeartbeatErrors];
@@ -824,9 +824,9 @@ export type UploadAttachmentErrors = {
      */
     429: ErrorResponse;
     /**
-     * *Assumed.* The server failed. Code `server_error` (*Extension*). Safe to retry with backoff.
+     * *Assumed.* The server or a proxy in front of it failed (500, 502, 503, 504). Code `server_error` (*Extension*); a proxy may answer without the envelope. Safe to retry with backoff.
      */
-    500: ErrorResponse;
+    '5XX': ErrorResponse;
 };
 
 export type UploadAttachmentError = UploadAttachmentErrors[keyof UploadAttachmentErrors];
@@ -879,9 +879,9 @@ export type TrackEventsErrors = {
      */
     429: ErrorResponse;
     /**
-     * *Assumed.* The server failed. Code `server_error` (*Extension*). Safe to retry with backoff.
+     * *Assumed.* The server or a proxy in front of it failed (500, 502, 503, 504). Code `server_error` (*Extension*); a proxy may answer without the envelope. Safe to retry with backoff.
      */
-    500: ErrorResponse;
+    '5XX': ErrorResponse;
 };
 
 export type TrackEventsError = TrackEventsErrors[keyof TrackEventsErrors];
