@@ -1,0 +1,143 @@
+/**
+ * Benchmarks of `@tickki/chat` (run after `npm run build`: `npm run bench`). Node 24 runs this file
+ * directly (type stripping).
+ *
+ * 1. Merging 10,000 incoming messages into the store, against a naive baseline that de-duplicates by
+ *    scanning the array (the Flutter client's way).
+ * 2. `startSession()` → ready (subscribed + history loaded) with 50 ms of injected latency on every
+ *    API answer, against a plain sequential integration of the same calls.
+ */
+import { createTickkiClient, getConfig, listMessages, authorizeChannel, startSession, type Session } from '@tickki/chat-api';
+import type { Message } from '@tickki/chat-realtime';
+import PusherModule from 'pusher-js';
+import { MessageStore, TickkiChat, memoryStorage } from '../dist/index.js';
+import { startSandbox } from '../../../apps/sandbox/dist/index.js';
+
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
+const fmt = (ms: number): string => `${ms.toFixed(2)} ms`;
+
+// ---------------------------------------------------------------- 1. store merge
+
+function incoming(n: number): Message[] {
+  const t0 = Date.parse('2026-11-29T10:00:00Z');
+  const all: Message[] = Array.from({ length: n }, (_, i) => ({
+    id: i + 1,
+    direction: i % 3 ? 'outbound' : 'inbound',
+    type: 'text',
+    content: `message ${i}`,
+    createdAt: new Date(t0 + i * 1000),
+    attachments: [],
+    isFromAgent: i % 3 !== 0,
+  }));
+  // mostly in order, every 10th swapped with its neighbour, 10 % echoed twice
+  const out = [...all];
+  for (let i = 0; i + 1 < out.length; i += 10) [out[i], out[i + 1]] = [out[i + 1]!, out[i]!];
+  for (let i = 0; i < n; i += 10) out.splice(i + 5, 0, all[i]!);
+  return out;
+}
+
+function naiveMerge(messages: Message[]): readonly Message[] {
+  const list: Message[] = [];
+  for (const m of messages) {
+    if (list.some((x) => x.id === m.id)) continue; // O(n) scan per message
+    list.push(m);
+  }
+  return list.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id - b.id);
+}
+
+function storeMerge(messages: Message[]): readonly unknown[] {
+  const store = new MessageStore();
+  for (const m of messages) store.merge([m]); // one by one, as broadcasts arrive
+  return store.snapshot();
+}
+
+function benchStore(runs = 21): void {
+  const messages = incoming(10_000);
+  const store: number[] = [];
+  const naive: number[] = [];
+  for (let r = 0; r < runs; r++) {
+    let t = performance.now();
+    const a = storeMerge(messages);
+    store.push(performance.now() - t);
+    t = performance.now();
+    const b = naiveMerge(messages);
+    naive.push(performance.now() - t);
+    if (a.length !== 10_000 || b.length !== 10_000) throw new Error('wrong merge result');
+  }
+  console.log(`\n1. merge 10,000 incoming messages (${messages.length} events incl. duplicates and swaps), median of ${runs}`);
+  console.log(`   MessageStore (Map + ordered insert): ${fmt(median(store))}`);
+  console.log(`   naive array scan (Flutter-style):    ${fmt(median(naive))}`);
+  console.log(`   ratio: ${(median(naive) / median(store)).toFixed(1)}× faster`);
+}
+
+// ---------------------------------------------------------------- 2. start → ready
+
+type PusherCtor = new (key: string, options: Record<string, unknown>) => {
+  subscribe(channel: string): { bind(event: string, fn: () => void): void };
+  disconnect(): void;
+};
+const Pusher = ((PusherModule as unknown as { default?: PusherCtor }).default ?? PusherModule) as unknown as PusherCtor;
+
+async function sequential(origin: string, key: string, visitorId: string): Promise<() => void> {
+  let token: string | undefined;
+  const client = createTickkiClient({ publishableKey: key, baseUrl: origin, sessionToken: () => token });
+  await getConfig({ client, throwOnError: true });
+  const { data } = await startSession({ client, body: { visitor_id: visitorId }, throwOnError: true });
+  const session: Session = data.data;
+  token = session.session_token;
+  const rt = session.realtime;
+  const pusher = new Pusher(rt.key, {
+    cluster: 'x',
+    wsHost: rt.host,
+    wsPort: rt.port,
+    forceTLS: false,
+    enabledTransports: ['ws'],
+    disableStats: true,
+    channelAuthorization: {
+      customHandler: (params: { socketId: string; channelName: string }, cb: (e: Error | null, a: { auth: string } | null) => void) => {
+        authorizeChannel({ client, body: { socket_id: params.socketId, channel_name: params.channelName }, throwOnError: true }).then(
+          (r) => cb(null, r.data),
+          (e: Error) => cb(e, null),
+        );
+      },
+    },
+  });
+  await new Promise<void>((resolve) => pusher.subscribe(rt.channel).bind('pusher:subscription_succeeded', resolve));
+  await listMessages({ client, path: { conversation_id: session.conversation_id }, query: { limit: 50 }, throwOnError: true });
+  return () => pusher.disconnect();
+}
+
+async function benchStart(runs = 11): Promise<void> {
+  const sb = await startSandbox({ port: 0, agent: { mode: 'off' }, rateLimits: { per_key: null, per_session: null } });
+  try {
+    sb.control.setFaults({ http: { latency_ms: 50 } });
+    const ours: number[] = [];
+    const plain: number[] = [];
+    for (let r = 0; r < runs + 1; r++) {
+      const chat = new TickkiChat({ publishableKey: sb.demoKey, baseUrl: sb.origin, storage: memoryStorage(), lifecycle: null });
+      let t = performance.now();
+      const session = await chat.startSession({ visitorId: `v_bench_a_${r}` });
+      await session.ready;
+      const a = performance.now() - t;
+      chat.dispose();
+      t = performance.now();
+      const stop = await sequential(sb.origin, sb.demoKey, `v_bench_b_${r}`);
+      const b = performance.now() - t;
+      stop();
+      if (r > 0) {
+        // the first run warms up the JIT and the connection pool
+        ours.push(a);
+        plain.push(b);
+      }
+    }
+    console.log(`\n2. startSession() → ready (subscribed + history loaded), 50 ms latency per API answer, median of ${runs}`);
+    console.log(`   @tickki/chat (parallel):                 ${fmt(median(ours))}`);
+    console.log(`   sequential (config → session → pusher → auth → subscribe → history): ${fmt(median(plain))}`);
+    console.log(`   ratio: ${(median(plain) / median(ours)).toFixed(2)}× faster`);
+  } finally {
+    await sb.close();
+  }
+}
+
+benchStore();
+await benchStart();

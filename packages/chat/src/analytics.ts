@@ -1,0 +1,156 @@
+import type { AnalyticsEvent } from '@tickki/chat-api';
+import { backoffDelay, DEFAULT_RETRY } from './backoff.js';
+import { snake } from './config.js';
+import { isRetryable } from './errors.js';
+
+/** Optional fields of an analytics event. */
+export interface AnalyticsProps {
+  title?: string;
+  url?: string;
+  elementLabel?: string;
+  elementType?: string;
+  elementKey?: string;
+  value?: string;
+  meta?: Record<string, unknown>;
+}
+
+/** Sends one batch (`POST /chat/events`); `keepalive` asks the request to outlive the page. */
+export type SendBatch = (visitorId: string, events: AnalyticsEvent[], keepalive: boolean) => Promise<unknown>;
+
+/** Limits of {@link Analytics}. */
+export interface AnalyticsOptions {
+  /** Most events per request (the API takes 50). */
+  batchSize?: number;
+  /** Flush as soon as this many are queued. Default 20. */
+  flushAt?: number;
+  /** Flush this long after the first queued event, in ms. Default 5000. */
+  intervalMs?: number;
+  /** Most events held; beyond it the oldest are dropped and counted. Default 500. */
+  maxQueue?: number;
+}
+
+/**
+ * Batched visitor analytics, like the Flutter client (≤ 50 per batch, every 5 s or at 20 queued) but
+ * with a bounded queue: during an outage the oldest events are dropped and counted in
+ * {@link Analytics.droppedCount} instead of growing without end. Events wait until a visitor id is
+ * known (the first `startSession`).
+ *
+ * On page hide the queue is flushed with `fetch(…, { keepalive: true })`, not `navigator.sendBeacon`:
+ * the API needs the `Authorization: Bearer <publishable key>` header and a beacon cannot set headers.
+ */
+export class Analytics {
+  /** Events dropped because the queue was full or the server refused them for good. */
+  droppedCount = 0;
+  #queue: AnalyticsEvent[] = [];
+  #send: SendBatch;
+  #visitorId: string | undefined;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #flushing: Promise<void> | undefined;
+  #failures = 0;
+  #batchSize: number;
+  #flushAt: number;
+  #intervalMs: number;
+  #maxQueue: number;
+  #disposed = false;
+
+  constructor(send: SendBatch, options: AnalyticsOptions = {}) {
+    this.#send = send;
+    this.#batchSize = options.batchSize ?? 50;
+    this.#flushAt = options.flushAt ?? 20;
+    this.#intervalMs = options.intervalMs ?? 5000;
+    this.#maxQueue = options.maxQueue ?? 500;
+  }
+
+  /** Events waiting to be sent. */
+  get queued(): number {
+    return this.#queue.length;
+  }
+
+  /** The visitor the events belong to; set by `startSession`. Queued events flush once it is known. */
+  set visitorId(id: string | undefined) {
+    this.#visitorId = id;
+    this.#schedule();
+  }
+
+  get visitorId(): string | undefined {
+    return this.#visitorId;
+  }
+
+  /** Records an event of any `type` (`coupon_applied`, …). */
+  track(type: string, props: AnalyticsProps = {}): void {
+    if (this.#disposed) return;
+    const event: Record<string, unknown> = { type, occurred_at: new Date().toISOString() };
+    for (const [key, value] of Object.entries(props)) if (value !== undefined) event[snake(key)] = value;
+    this.#enqueue([event as unknown as AnalyticsEvent]);
+  }
+
+  /** Records a `screen_view`. */
+  screen(title: string, url?: string): void {
+    this.track('screen_view', url === undefined ? { title } : { title, url });
+  }
+
+  /** Records a `tap` on an element. */
+  tap(label: string, props: Omit<AnalyticsProps, 'elementLabel'> = {}): void {
+    this.track('tap', { ...props, elementLabel: label });
+  }
+
+  /**
+   * Sends everything queued now, in batches. With `keepalive` (page hide) the requests may outlive
+   * the page. Failed batches that may succeed later go back to the queue.
+   */
+  flush(keepalive = false): Promise<void> {
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
+    return (this.#flushing ??= this.#drain(keepalive).finally(() => {
+      this.#flushing = undefined;
+      this.#schedule();
+    }));
+  }
+
+  /** Stops the timer and sends what is queued one last time (`keepalive`, no retries). */
+  dispose(): void {
+    this.#disposed = true;
+    clearTimeout(this.#timer);
+    const visitorId = this.#visitorId;
+    while (visitorId && this.#queue.length) this.#send(visitorId, this.#queue.splice(0, this.#batchSize), true).catch(() => undefined);
+    this.#queue = [];
+  }
+
+  async #drain(keepalive: boolean): Promise<void> {
+    while (this.#queue.length && this.#visitorId && !this.#disposed) {
+      const batch = this.#queue.splice(0, this.#batchSize);
+      try {
+        await this.#send(this.#visitorId, batch, keepalive);
+        this.#failures = 0;
+      } catch (error) {
+        if (!isRetryable(error)) {
+          this.droppedCount += batch.length;
+          continue;
+        }
+        this.#failures++;
+        this.#enqueue(batch, true);
+        return;
+      }
+    }
+  }
+
+  #enqueue(events: AnalyticsEvent[], front = false): void {
+    this.#queue = front ? events.concat(this.#queue) : this.#queue.concat(events);
+    const over = this.#queue.length - this.#maxQueue;
+    if (over > 0) {
+      this.#queue.splice(0, over);
+      this.droppedCount += over;
+    }
+    if (!front) this.#schedule();
+  }
+
+  #schedule(): void {
+    if (this.#disposed || this.#flushing || !this.#visitorId || !this.#queue.length) return;
+    if (this.#queue.length >= this.#flushAt && !this.#failures) {
+      void this.flush();
+      return;
+    }
+    const delay = this.#failures ? backoffDelay(this.#failures, { ...DEFAULT_RETRY, baseMs: this.#intervalMs, maxMs: 60_000 }) : this.#intervalMs;
+    this.#timer ??= setTimeout(() => void this.flush(), delay);
+  }
+}

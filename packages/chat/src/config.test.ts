@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { toChatConfig } from './config.js';
+
+describe('toChatConfig', () => {
+  it('applies the documented defaults to missing or null fields', () => {
+    expect(toChatConfig(undefined)).toEqual({
+      business: { id: 0, name: '', slug: '' },
+      branding: { primaryColor: '#4F46E5', accentColor: '#111827', welcomeMessage: 'Hi! How can we help?', logoUrl: null },
+      features: { fileUploads: false, voiceNotes: false },
+      limits: { maxUploadKb: 5120, messageMaxLength: 8000 },
+      presence: { agentsOnline: 0 },
+      identification: { requiredOnStart: false },
+    });
+    const partial = toChatConfig({ branding: { primary_color: '#000000' }, limits: { max_upload_kb: 100 }, features: null } as never);
+    expect(partial.branding).toMatchObject({ primaryColor: '#000000', accentColor: '#111827' });
+    expect(partial.limits).toEqual({ maxUploadKb: 100, messageMaxLength: 8000 });
+    expect(partial.features.fileUploads).toBe(false);
+  });
+});

@@ -1,0 +1,18 @@
+/**
+ * `@tickki/chat`: the headless Tickki Chat SDK. {@link TickkiChat} starts a visitor's chat;
+ * {@link ChatSession} holds its messages in one observable, ordered, de-duplicated store, sends
+ * through a durable outbox with retries, and fills every gap the realtime connection leaves.
+ *
+ * @packageDocumentation
+ */
+export { TickkiChat, type TickkiChatOptions, type StartSessionOptions } from './tickki-chat.js';
+export { ChatSession, type ChatSessionEvents, type SyncState, type UploadOptions } from './session.js';
+export type { ChatMessage, MessageStatus } from './chat-message.js';
+export { MessageStore, type StoreListener } from './store.js';
+export { toChatConfig, type ChatConfig } from './config.js';
+export { TickkiChatError, toChatError, isAuthError, isRetryable, type ErrorCode, type TickkiChatErrorDetails, type FailedAttempt } from './errors.js';
+export { Analytics, type AnalyticsOptions, type AnalyticsProps, type SendBatch } from './analytics.js';
+export { memoryStorage, localStorageAdapter, asyncStorageAdapter, type StorageAdapter, type AsyncStorageLike } from './storage.js';
+export { appStateLifecycle, type AppLifecycle, type AppLifecycleEvent, type AppStateLike } from './lifecycle.js';
+export type { RetryPolicy } from './backoff.js';
+export type { ConnectionState, StateChange, Message, Attachment, AgentTyping } from '@tickki/chat-realtime';

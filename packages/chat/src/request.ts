@@ -1,0 +1,66 @@
+import { backoffDelay, sleep, type RetryPolicy } from './backoff.js';
+import { TickkiChatError, toChatError } from './errors.js';
+
+/** What a generated `@tickki/chat-api` call resolves to. */
+export interface Attempt<T> {
+  data?: T | undefined;
+  error?: unknown;
+  response?: Response | undefined;
+}
+
+/** Options of {@link call}. */
+export interface CallOptions {
+  /** Abort signals (the caller's, the session's); any of them aborting stops the call for good. */
+  signals?: (AbortSignal | undefined)[];
+  /** Per-attempt timeout, in milliseconds. */
+  timeoutMs: number;
+  /** Retry policy for retryable failures; none means a single attempt. */
+  retry?: RetryPolicy | undefined;
+  /** Called once on `invalid_session` to get a fresh session; the attempt is then repeated once. */
+  renew?: (() => Promise<unknown>) | undefined;
+}
+
+/**
+ * Runs a generated call with a timeout per attempt, abort signals, retries with backoff (network,
+ * timeout, 429 with `Retry-After`, 5xx) and one transparent session renewal on `invalid_session`.
+ * Resolves the answer's data or rejects with a {@link TickkiChatError}.
+ */
+export async function call<T>(attempt: (signal: AbortSignal) => Promise<Attempt<T>>, options: CallOptions): Promise<T> {
+  const signals = (options.signals ?? []).filter((s): s is AbortSignal => s !== undefined);
+  const aborted = (): boolean => signals.some((s) => s.aborted);
+  let renewed = false;
+  for (let n = 0; ; n++) {
+    const ctl = new AbortController();
+    const abort = (): void => ctl.abort();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      ctl.abort();
+    }, options.timeoutMs);
+    for (const s of signals) s.addEventListener('abort', abort);
+    let error: TickkiChatError;
+    try {
+      if (aborted()) throw new Error('aborted');
+      const r = await attempt(ctl.signal);
+      if (r.error === undefined && r.response?.ok !== false) return r.data as T;
+      const res = r.response;
+      error = toChatError({ status: res?.status, error: r.error, headers: res?.headers, timedOut, aborted: aborted() });
+    } catch (thrown) {
+      error = toChatError({ error: thrown, timedOut, aborted: aborted() });
+    } finally {
+      clearTimeout(timer);
+      for (const s of signals) s.removeEventListener('abort', abort);
+    }
+    if (error.code === 'invalid_session' && options.renew && !renewed) {
+      renewed = true;
+      await options.renew();
+      n--;
+      continue;
+    }
+    const policy = options.retry;
+    if (!error.retryable || !policy || n >= policy.retries || aborted()) throw error;
+    await sleep(backoffDelay(n, policy, error.retryAfterMs), signals).catch(() => {
+      throw toChatError({ aborted: true });
+    });
+  }
+}

@@ -1,0 +1,252 @@
+import type { Message } from '@tickki/chat-realtime';
+import type { ChatMessage } from './chat-message.js';
+import type { TickkiChatError } from './errors.js';
+
+/** Receives the store's new snapshot after changes (coalesced: at most once per microtask). */
+export type StoreListener = (messages: readonly ChatMessage[]) => void;
+
+const time = (m: ChatMessage): number => m.createdAt.getTime();
+
+/** The store's order: `createdAt`, then `id` (pending last), then `key`. A total order. */
+export const compareMessages = (a: ChatMessage, b: ChatMessage): number =>
+  time(a) - time(b) || ((a.id ?? Infinity) - (b.id ?? Infinity) || 0) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+
+const sent = (m: Message): ChatMessage => ({ ...m, key: String(m.id), status: 'sent', clientId: undefined, error: undefined });
+
+/**
+ * The conversation's messages: one ordered, de-duplicated list. Lookups by server id and by client
+ * id are O(1) (maps); an incoming message is appended in O(1) when it is the newest (the usual
+ * case) or inserted by binary search; a page is merged in O(n + k). Snapshots are immutable arrays,
+ * built at most once per change burst, and listeners hear about a burst once.
+ */
+export class MessageStore {
+  #list: ChatMessage[] = [];
+  #byId = new Map<number, ChatMessage>();
+  #byClient = new Map<string, ChatMessage>();
+  #snapshot: readonly ChatMessage[] | undefined;
+  #listeners = new Set<StoreListener>();
+  #scheduled = false;
+  #lastLocal = 0;
+
+  /** Number of messages held. */
+  get size(): number {
+    return this.#list.length;
+  }
+
+  #newest: number | undefined;
+
+  /** The highest server id held, or `undefined`. */
+  get newestId(): number | undefined {
+    return this.#newest;
+  }
+
+  /** The current messages, oldest first. Frozen, and the same array until the next change. */
+  snapshot(): readonly ChatMessage[] {
+    return (this.#snapshot ??= Object.freeze(this.#list.slice()));
+  }
+
+  /** Listens to snapshots; returns a function that stops. */
+  subscribe(listener: StoreListener): () => void {
+    this.#listeners.add(listener);
+    return () => void this.#listeners.delete(listener);
+  }
+
+  /** The message with server id `id`. */
+  get(id: number): ChatMessage | undefined {
+    return this.#byId.get(id);
+  }
+
+  /** The message sent from here with client id `clientId`. */
+  byClientId(clientId: string): ChatMessage | undefined {
+    return this.#byClient.get(clientId);
+  }
+
+  /** The oldest server id held, or `undefined`. */
+  oldestId(): number | undefined {
+    for (const m of this.#list) if (m.id !== undefined) return m.id;
+    return undefined;
+  }
+
+  /**
+   * Adds or completes server messages (a history page, a broadcast). Known ids are skipped (only
+   * missing attachments are filled in). Returns how many were new.
+   */
+  merge(messages: readonly Message[]): number {
+    const fresh = new Map<number, ChatMessage>();
+    let touched = false;
+    for (const m of messages) {
+      const old = fresh.get(m.id) ?? this.#byId.get(m.id);
+      if (!old) fresh.set(m.id, sent(m));
+      else if (!old.attachments.length && m.attachments.length) {
+        const next = { ...old, attachments: m.attachments };
+        if (fresh.has(m.id)) fresh.set(m.id, next);
+        else {
+          this.#replace(old, next);
+          touched = true;
+        }
+      }
+    }
+    const added = [...fresh.values()];
+    for (const m of added) this.#index(m);
+    if (added.length === 1) this.#insert(added[0]!);
+    else if (added.length) this.#insertMany(added.sort(compareMessages));
+    if (touched || added.length) this.#changed();
+    return added.length;
+  }
+
+  /** Adds a message being sent from here, under `clientId`. Local times never repeat, so sends keep their order. */
+  addPending(clientId: string, content: string, at = Date.now()): ChatMessage {
+    this.#lastLocal = Math.max(at, this.#lastLocal + 1);
+    const entry: ChatMessage = {
+      id: undefined,
+      key: clientId,
+      clientId,
+      status: 'pending',
+      direction: 'inbound',
+      type: 'text',
+      content,
+      createdAt: new Date(this.#lastLocal),
+      attachments: [],
+      isFromAgent: false,
+      error: undefined,
+    };
+    this.#index(entry);
+    this.#insert(entry);
+    this.#changed();
+    return entry;
+  }
+
+  /**
+   * Reconciles the message sent as `clientId` with the server's `message`: one entry remains, under
+   * the server id, keeping the client id as its key — whether the REST answer or the broadcast echo
+   * came first. If `clientId` had been matched to another server message (an identical text sent
+   * elsewhere at the same moment), that one is released as a message of its own.
+   */
+  confirm(clientId: string, message: Message): ChatMessage {
+    let own = this.#byClient.get(clientId);
+    if (own?.id !== undefined && own.id !== message.id) {
+      this.#release(own);
+      own = undefined;
+    }
+    const known = this.#byId.get(message.id);
+    let next: ChatMessage;
+    if (known && known !== own) {
+      if (own) this.#remove(own);
+      if (known.clientId) this.#byClient.delete(known.clientId);
+      next = { ...known, key: clientId, clientId, attachments: known.attachments.length ? known.attachments : message.attachments };
+      this.#replace(known, next);
+    } else {
+      next = { ...sent(message), key: clientId, clientId };
+      if (own) this.#replace(own, next);
+      else {
+        this.#insert(next);
+        this.#index(next);
+      }
+    }
+    this.#changed();
+    return next;
+  }
+
+  /** Marks the message sent as `clientId` failed (or pending again with `error` undefined, for a retry). */
+  setFailed(clientId: string, error: TickkiChatError | undefined): ChatMessage | undefined {
+    let own = this.#byClient.get(clientId);
+    if (!own) return undefined;
+    if (own.id !== undefined) {
+      // it had been matched to a broadcast; keep that message and show the text apart again
+      const content = own.content;
+      this.#release(own);
+      own = this.addPending(clientId, content, own.createdAt.getTime());
+    }
+    const next: ChatMessage = { ...own, status: error ? 'failed' : 'pending', error };
+    this.#replace(own, next);
+    this.#changed();
+    return next;
+  }
+
+  /** Removes the unsent message `clientId` (a discarded failed send). Sent messages stay. */
+  discard(clientId: string): boolean {
+    const own = this.#byClient.get(clientId);
+    if (!own || own.id !== undefined) return false;
+    this.#byClient.delete(clientId);
+    this.#remove(own);
+    this.#changed();
+    return true;
+  }
+
+  #index(m: ChatMessage): void {
+    if (m.id !== undefined) {
+      this.#byId.set(m.id, m);
+      if (this.#newest === undefined || m.id > this.#newest) this.#newest = m.id;
+    }
+    if (m.clientId) this.#byClient.set(m.clientId, m);
+  }
+
+  #release(own: ChatMessage): void {
+    this.#byClient.delete(own.clientId!);
+    this.#replace(own, { ...own, key: String(own.id), clientId: undefined });
+  }
+
+  #find(m: ChatMessage): number {
+    const list = this.#list;
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (compareMessages(list[mid]!, m) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  #insert(m: ChatMessage): void {
+    const list = this.#list;
+    if (!list.length || compareMessages(list[list.length - 1]!, m) < 0) list.push(m);
+    else list.splice(this.#find(m), 0, m);
+  }
+
+  #insertMany(sorted: ChatMessage[]): void {
+    const list = this.#list;
+    if (!list.length || compareMessages(list[list.length - 1]!, sorted[0]!) < 0) {
+      for (const m of sorted) list.push(m);
+      return;
+    }
+    const out: ChatMessage[] = new Array(list.length + sorted.length);
+    let i = 0;
+    let j = 0;
+    let k = 0;
+    while (i < list.length && j < sorted.length) out[k++] = compareMessages(list[i]!, sorted[j]!) <= 0 ? list[i++]! : sorted[j++]!;
+    while (i < list.length) out[k++] = list[i++]!;
+    while (j < sorted.length) out[k++] = sorted[j++]!;
+    this.#list = out;
+  }
+
+  #remove(m: ChatMessage): void {
+    const i = this.#find(m);
+    if (this.#list[i] === m) this.#list.splice(i, 1);
+    else this.#list.splice(this.#list.indexOf(m), 1);
+    if (m.id !== undefined && this.#byId.get(m.id) === m) this.#byId.delete(m.id);
+  }
+
+  #replace(old: ChatMessage, next: ChatMessage): void {
+    if (compareMessages(old, next) === 0) {
+      const i = this.#find(old);
+      this.#list[this.#list[i] === old ? i : this.#list.indexOf(old)] = next;
+    } else {
+      this.#remove(old);
+      this.#insert(next);
+    }
+    this.#index(next);
+  }
+
+  #changed(): void {
+    this.#snapshot = undefined;
+    if (this.#scheduled) return;
+    this.#scheduled = true;
+    queueMicrotask(() => {
+      this.#scheduled = false;
+      if (!this.#listeners.size) return;
+      const snapshot = this.snapshot();
+      for (const listener of [...this.#listeners]) listener(snapshot);
+    });
+  }
+}

@@ -1,0 +1,210 @@
+import {
+  createTickkiClient,
+  getConfig,
+  startSession as startRemoteSession,
+  trackEvents,
+  type Client,
+  type Session as WireSession,
+} from '@tickki/chat-api';
+import type { PusherConstructor, RealtimeLogger } from '@tickki/chat-realtime';
+import { Analytics, type AnalyticsOptions } from './analytics.js';
+import { DEFAULT_RETRY, type RetryPolicy } from './backoff.js';
+import { toChatConfig, type ChatConfig } from './config.js';
+import { TickkiChatError } from './errors.js';
+import type { AppLifecycle } from './lifecycle.js';
+import { browserLifecycle, defaultStorage } from './platform.js';
+import { call } from './request.js';
+import { ChatSession, type OutboxItem, type SavedMessages } from './session.js';
+import { readJson, writeJson, type StorageAdapter } from './storage.js';
+
+/** Options of {@link TickkiChat}. */
+export interface TickkiChatOptions {
+  /** The business's publishable key (`pk_live_…`, `pk_test_…`). */
+  publishableKey: string;
+  /** API host without `/api/v1`. Default `https://app.tickki.com`. */
+  baseUrl?: string;
+  /** Mobile apps: the bundle id matched against the key's allow-list. */
+  bundleId?: string;
+  /**
+   * Where the session token, the outbox and the newest messages are kept. Default: `localStorage`
+   * in browsers (checked when the chat is created, never at import), memory elsewhere. React
+   * Native: `asyncStorageAdapter(AsyncStorage)`.
+   */
+  storage?: StorageAdapter;
+  /** A `fetch` implementation. Default `globalThis.fetch`. */
+  fetch?: typeof fetch;
+  /** Diagnostics (`debug`, `warn`). */
+  logger?: RealtimeLogger;
+  /**
+   * Network and visibility signals. Default: the browser's (`online`/`offline`,
+   * `visibilitychange`, `pagehide`); React Native: `appStateLifecycle(AppState)`; `null` for none.
+   */
+  lifecycle?: AppLifecycle | null;
+  /** Timeout of one HTTP attempt, in ms. Default 15 000. */
+  timeoutMs?: number;
+  /** Retry policy of retryable failures. Default 8 retries, 250 ms doubling to 10 s, with jitter. */
+  retry?: Partial<RetryPolicy>;
+  /** How long a fetched config is fresh before it is revalidated, in ms. Default 5 minutes. */
+  configMaxAgeMs?: number;
+  /** Analytics batching limits. */
+  analytics?: AnalyticsOptions;
+  /** A pusher-js constructor (e.g. from `pusher-js/worker` or `pusher-js/react-native`). */
+  Pusher?: PusherConstructor;
+}
+
+/** Who is chatting. The same `visitorId` resumes the same conversation. */
+export interface StartSessionOptions {
+  /** A stable id you generate once per visitor and keep. */
+  visitorId: string;
+  name?: string;
+  email?: string;
+  phone?: string;
+}
+
+/**
+ * The entry point of `@tickki/chat`: one business's chat.
+ *
+ * ```ts
+ * const chat = new TickkiChat({ publishableKey: 'pk_test_…' });
+ * const session = await chat.startSession({ visitorId });
+ * session.subscribe(render);
+ * await session.ready;
+ * await session.send('Hi!');
+ * ```
+ */
+export class TickkiChat {
+  /** Batched visitor analytics (`track`, `screen`, `tap`). */
+  readonly analytics: Analytics;
+  /** The configured `@tickki/chat-api` client (publishable key, bundle id; no session token). */
+  readonly client: Client;
+  #options: TickkiChatOptions;
+  #storage: StorageAdapter;
+  #lifecycle: AppLifecycle | undefined;
+  #retry: RetryPolicy;
+  #timeoutMs: number;
+  #config: { value: ChatConfig; at: number } | undefined;
+  #configLoad: Promise<ChatConfig> | undefined;
+  #session: ChatSession | undefined;
+  #stopLifecycle: (() => void) | undefined;
+  #disposed = false;
+
+  constructor(options: TickkiChatOptions) {
+    this.#options = options;
+    this.#storage = options.storage ?? defaultStorage();
+    this.#lifecycle = options.lifecycle === null ? undefined : (options.lifecycle ?? browserLifecycle());
+    this.#retry = { ...DEFAULT_RETRY, ...options.retry };
+    this.#timeoutMs = options.timeoutMs ?? 15_000;
+    this.client = this.#makeClient(() => undefined);
+    this.analytics = new Analytics(
+      (visitorId, events, keepalive) =>
+        call((signal) => trackEvents({ client: this.client, body: { visitor_id: visitorId, events }, signal, keepalive }), {
+          timeoutMs: this.#timeoutMs,
+        }),
+      options.analytics,
+    );
+    this.#stopLifecycle = this.#lifecycle?.subscribe((event) => event === 'hidden' && void this.analytics.flush(true));
+  }
+
+  /** The session of the last {@link TickkiChat.startSession}. */
+  get session(): ChatSession | undefined {
+    return this.#session;
+  }
+
+  /**
+   * The chat configuration, with the documented defaults for missing fields. Cached: a fresh copy
+   * is returned at once; a stale one (older than `configMaxAgeMs`, or kept from an earlier visit)
+   * is returned at once too and revalidated in the background. `force` waits for a new one.
+   */
+  async fetchConfig(options: { force?: boolean } = {}): Promise<ChatConfig> {
+    if (!options.force) {
+      this.#config ??= await readJson<{ value: ChatConfig; at: number }>(this.#storage, this.#key('config'));
+      const cached = this.#config;
+      if (cached) {
+        if (Date.now() - cached.at > (this.#options.configMaxAgeMs ?? 300_000)) this.#loadConfig().catch(() => undefined);
+        return cached.value;
+      }
+    }
+    return this.#loadConfig();
+  }
+
+  /**
+   * Starts (or resumes) the visitor's chat. The config and the session are fetched in parallel; a
+   * session kept from an earlier start of the same visitor is reused without a request (renewed
+   * transparently if the server no longer knows it). Then history loads while the socket connects:
+   * await `session.ready`. Unsent messages of an earlier visit are sent again.
+   */
+  async startSession(options: StartSessionOptions): Promise<ChatSession> {
+    if (this.#disposed) throw new TickkiChatError('disposed', 'Disposed');
+    const { visitorId, ...identity } = options;
+    this.analytics.visitorId = visitorId;
+    this.#session?.dispose();
+    const config = this.fetchConfig().catch((error: unknown) => {
+      this.#options.logger?.warn?.('config unavailable, using defaults', error);
+      return toChatConfig();
+    });
+    const prefix = this.#key(`${visitorId}:`);
+    const [saved, messages, outbox] = await Promise.all([
+      readJson<WireSession>(this.#storage, prefix + 'session'),
+      readJson<SavedMessages>(this.#storage, prefix + 'messages'),
+      readJson<OutboxItem[]>(this.#storage, prefix + 'outbox'),
+    ]);
+    const start = async (): Promise<WireSession> => {
+      const { data } = await call(
+        (signal) => startRemoteSession({ client: this.client, body: { visitor_id: visitorId, ...identity }, signal }),
+        { timeoutMs: this.#timeoutMs, retry: this.#retry },
+      );
+      void writeJson(this.#storage, prefix + 'session', data);
+      return data;
+    };
+    const reuse = saved?.visitor_id === visitorId && saved.session_token && !identity.name && !identity.email && !identity.phone;
+    const [session, initialConfig] = await Promise.all([reuse ? saved : start(), config]);
+    if (this.#disposed) throw new TickkiChatError('disposed', 'Disposed');
+    const chat = new ChatSession(
+      {
+        client: (token) => this.#makeClient(token),
+        start,
+        config: () => this.#config?.value ?? initialConfig,
+        storage: this.#storage,
+        prefix,
+        timeoutMs: this.#timeoutMs,
+        retry: this.#retry,
+        logger: this.#options.logger,
+        Pusher: this.#options.Pusher,
+        lifecycle: this.#lifecycle,
+      },
+      session,
+      outbox ?? [],
+      session.conversation_id === saved?.conversation_id ? messages : undefined,
+    );
+    this.#session?.dispose();
+    return (this.#session = chat);
+  }
+
+  /** Stops the session, the lifecycle listeners and the analytics timer (queued events are sent one last time). */
+  dispose(): void {
+    this.#disposed = true;
+    this.#session?.dispose();
+    this.#stopLifecycle?.();
+    this.analytics.dispose();
+  }
+
+  #key(name: string): string {
+    return `tickki:${this.#options.publishableKey}:${name}`;
+  }
+
+  #makeClient(sessionToken: () => string | undefined): Client {
+    const { publishableKey, baseUrl, bundleId, fetch } = this.#options;
+    return createTickkiClient({ publishableKey, sessionToken, bundleId, ...(baseUrl ? { baseUrl } : {}), ...(fetch ? { fetch } : {}) });
+  }
+
+  #loadConfig(): Promise<ChatConfig> {
+    return (this.#configLoad ??= call((signal) => getConfig({ client: this.client, signal }), { timeoutMs: this.#timeoutMs, retry: this.#retry })
+      .then(({ data }) => {
+        const value = toChatConfig(data);
+        this.#config = { value, at: Date.now() };
+        void writeJson(this.#storage, this.#key('config'), this.#config);
+        return value;
+      })
+      .finally(() => (this.#configLoad = undefined)));
+  }
+}

@@ -1,0 +1,100 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { appStateLifecycle } from '../src/index.js';
+import { chatFor, manualLifecycle, sandbox, sleep, waitFor, type RunningSandbox } from './helpers.js';
+
+let sb: RunningSandbox;
+beforeAll(async () => {
+  sb = await sandbox();
+});
+afterAll(() => sb.close());
+afterEach(() => vi.useRealTimers());
+
+const heartbeats = () => sb.control.requests().filter((r) => r.operation === 'sendHeartbeat').length;
+const timeouts = () => process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
+
+describe('lifecycle', () => {
+  it('sends a heartbeat every 30 s while visible, pauses while hidden, beats again on return', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    const lifecycle = manualLifecycle();
+    const chat = chatFor(sb, { lifecycle });
+    const session = await chat.startSession({ visitorId: 'v_heartbeat' });
+    await session.ready;
+    const start = heartbeats();
+    vi.advanceTimersByTime(30_000);
+    await waitFor(() => heartbeats() === start + 1, 'the first heartbeat');
+    vi.advanceTimersByTime(30_000);
+    await waitFor(() => heartbeats() === start + 2, 'the second heartbeat');
+    lifecycle.emit('hidden');
+    vi.advanceTimersByTime(120_000);
+    await sleep(50);
+    expect(heartbeats()).toBe(start + 2);
+    lifecycle.emit('visible'); // at once, then every 30 s
+    await waitFor(() => heartbeats() === start + 3, 'the heartbeat on return');
+    vi.advanceTimersByTime(30_000);
+    await waitFor(() => heartbeats() === start + 4, 'the heartbeat after return');
+    chat.dispose();
+    vi.advanceTimersByTime(120_000);
+    await sleep(50);
+    expect(heartbeats()).toBe(start + 4);
+  });
+
+  it('reconnects and fills the gap when the network comes back', async () => {
+    const lifecycle = manualLifecycle();
+    const chat = chatFor(sb, { lifecycle });
+    const session = await chat.startSession({ visitorId: 'v_offline' });
+    await session.ready;
+    lifecycle.emit('offline');
+    expect(session.connectionState).toBe('offline');
+    sb.control.dropConnections();
+    sb.control.reply(session.conversationId, 'sent while offline');
+    lifecycle.emit('online');
+    try {
+      await waitFor(() => session.connectionState === 'connected', 'the reconnect');
+      await waitFor(() => session.messages.some((m) => m.content === 'sent while offline'), 'the gap fill after online');
+    } finally {
+      chat.dispose();
+    }
+  });
+
+  it('maps React Native AppState to visible/hidden', () => {
+    let listener: ((s: string) => void) | undefined;
+    const removed: boolean[] = [];
+    const appState = {
+      currentState: 'active',
+      addEventListener: (_: 'change', l: (s: string) => void) => {
+        listener = l;
+        return { remove: () => removed.push(true) };
+      },
+    };
+    const lifecycle = appStateLifecycle(appState);
+    const events: string[] = [];
+    const stop = lifecycle.subscribe((e) => events.push(e));
+    listener!('background');
+    listener!('inactive');
+    listener!('active');
+    expect(events).toEqual(['hidden', 'visible']);
+    expect(lifecycle.visible?.()).toBe(true);
+    appState.currentState = 'background';
+    expect(lifecycle.visible?.()).toBe(false);
+    stop();
+    expect(removed).toEqual([true]);
+  });
+
+  it('dispose() leaves no timer and no socket behind', async () => {
+    await sleep(50);
+    const before = timeouts();
+    const lifecycle = manualLifecycle();
+    const chat = chatFor(sb, { lifecycle });
+    const session = await chat.startSession({ visitorId: 'v_dispose' });
+    await session.ready;
+    chat.analytics.track('e');
+    session.typing();
+    await session.send('bye');
+    expect(timeouts()).toBeGreaterThan(before);
+    chat.dispose();
+    await expect(session.ready).resolves.toBeUndefined();
+    await waitFor(() => sb.control.realtimeStats().connections === 0, 'the socket to close');
+    await waitFor(() => timeouts() <= before, 'every timer to be cleared', 3000);
+    expect(session.connectionState).toBe('closed');
+  });
+});

@@ -1,0 +1,136 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { memoryStorage } from '../src/index.js';
+import { chatFor, sandbox, serverIds, storeIds, waitFor, type RunningSandbox } from './helpers.js';
+
+let sb: RunningSandbox;
+beforeAll(async () => {
+  sb = await sandbox();
+});
+afterAll(() => sb.close());
+
+const count = (op: string) => sb.control.requests().filter((r) => r.operation === op).length;
+
+describe('resume', () => {
+  it('resumes the same conversation for the same visitor, even without storage', async () => {
+    const a = chatFor(sb);
+    const first = await a.startSession({ visitorId: 'v_same' });
+    await first.ready;
+    await first.send('before reload');
+    a.dispose();
+    const b = chatFor(sb);
+    const second = await b.startSession({ visitorId: 'v_same' });
+    await second.ready;
+    expect(second.conversationId).toBe(first.conversationId);
+    expect(second.messages.map((m) => m.content)).toEqual(['before reload']);
+    b.dispose();
+  });
+
+  it('after a reload reuses the kept session and fetches only what is new', async () => {
+    const storage = memoryStorage();
+    const a = chatFor(sb, { storage });
+    const first = await a.startSession({ visitorId: 'v_reload' });
+    await first.ready;
+    for (let i = 0; i < 40; i++) sb.control.reply(first.conversationId, `seen ${i}`);
+    await waitFor(() => first.messages.length === 40, 'live messages');
+    a.dispose();
+    for (let i = 0; i < 3; i++) sb.control.reply(first.conversationId, `while away ${i}`);
+
+    const starts = count('startSession');
+    const lists = sb.control.requests().filter((r) => r.operation === 'listMessages').length;
+    const b = chatFor(sb, { storage });
+    const second = await b.startSession({ visitorId: 'v_reload' });
+    // the kept messages are there at once, before any request
+    expect(second.messages).toHaveLength(40);
+    await second.ready;
+    await waitFor(() => second.syncState.status === 'synced', 'synced');
+    expect(count('startSession')).toBe(starts); // the kept session token was reused
+    expect(second.conversationId).toBe(first.conversationId);
+    expect(storeIds(second)).toEqual(serverIds(sb, first.conversationId));
+    expect(second.messages.slice(-3).map((m) => m.content)).toEqual(['while away 0', 'while away 1', 'while away 2']);
+    // only the newest page was asked for (the gap fill stops at the newest kept message)
+    const newLists = sb.control.requests().filter((r) => r.operation === 'listMessages').slice(lists);
+    expect(newLists.every((r) => !r.path.includes('cursor='))).toBe(true);
+    b.dispose();
+  });
+
+  it('resends the durable outbox after a crash with the same Idempotency-Key: exactly one copy', async () => {
+    const storage = memoryStorage();
+    const a = chatFor(sb, { storage, retry: { retries: 50, baseMs: 400, maxMs: 400 } });
+    const first = await a.startSession({ visitorId: 'v_crash' });
+    await first.ready;
+    // the server stores the message but the answer is lost; then every retry fails until the "crash"
+    sb.control.setFaults({ http: { drop_response_next: 1, operations: ['sendMessage'] } });
+    void first.send('do not lose me');
+    await waitFor(() => sb.control.messages(first.conversationId).length === 1, 'the message stored by the server');
+    sb.control.setFaults({ http: { error_rate: 1, operations: ['sendMessage'] } });
+    // (its broadcast echo may already show it as sent: the echo matched the send in flight)
+    expect(first.messages).toMatchObject([{ content: 'do not lose me' }]);
+    a.dispose(); // crash: the send never got its answer
+    sb.control.clearFaults();
+
+    const b = chatFor(sb, { storage });
+    const second = await b.startSession({ visitorId: 'v_crash' });
+    await second.ready;
+    await waitFor(() => second.messages.every((m) => m.status === 'sent') && second.messages.length === 1, 'the resend');
+    await waitFor(() => sb.control.requests().some((r) => r.operation === 'sendMessage' && r.idempotent_replay), 'the idempotent resend');
+    const stored = sb.control.messages(first.conversationId);
+    expect(stored).toHaveLength(1);
+    expect(stored[0]!.idempotency_key).toBe(second.messages[0]!.clientId);
+    expect(second.messages[0]).toMatchObject({ id: stored[0]!.id, content: 'do not lose me' });
+    b.dispose();
+    // and the outbox is empty now: a third start sends nothing
+    const c = chatFor(sb, { storage });
+    const third = await c.startSession({ visitorId: 'v_crash' });
+    await third.ready;
+    expect(sb.control.messages(first.conversationId)).toHaveLength(1);
+    c.dispose();
+  });
+
+  it('keeps failed messages with their text; retryable ones are resent after a reconnect', async () => {
+    const storage = memoryStorage();
+    const chat = chatFor(sb, { storage, retry: { retries: 1, baseMs: 1, maxMs: 1 } });
+    const session = await chat.startSession({ visitorId: 'v_failed' });
+    await session.ready;
+    sb.control.setFaults({ http: { error_rate: 1, operations: ['sendMessage'] } });
+    const failed = await session.send('first try');
+    expect(failed).toMatchObject({ status: 'failed', content: 'first try', error: { code: 'server_error', retryable: true } });
+    chat.dispose();
+    sb.control.clearFaults();
+    const again = chatFor(sb, { storage });
+    const resumed = await again.startSession({ visitorId: 'v_failed' });
+    expect(resumed.messages.map((m) => [m.content, m.status])).toEqual([['first try', 'failed']]);
+    await resumed.ready;
+    await waitFor(() => resumed.messages[0]?.status === 'sent', 'the automatic resend');
+    expect(sb.control.messages(resumed.conversationId).map((m) => m.content)).toEqual(['first try']);
+    again.dispose();
+  });
+
+  it('retry() sends a failed message again, discard() drops it, also after a reload', async () => {
+    const storage = memoryStorage();
+    const chat = chatFor(sb, { storage });
+    const session = await chat.startSession({ visitorId: 'v_abort' });
+    await session.ready;
+    sb.control.setFaults({ http: { timeout_rate: 1, timeout_ms: 0, operations: ['sendMessage'] } });
+    const ctl = new AbortController();
+    const pending = session.send('keep me', { signal: ctl.signal });
+    setTimeout(() => ctl.abort(), 50);
+    expect(await pending).toMatchObject({ status: 'failed', content: 'keep me', error: { code: 'aborted' } });
+    const ctl2 = new AbortController();
+    ctl2.abort();
+    expect(await session.send('drop me', { signal: ctl2.signal })).toMatchObject({ status: 'failed' });
+    sb.control.clearFaults();
+    chat.dispose();
+
+    const again = chatFor(sb, { storage });
+    const resumed = await again.startSession({ visitorId: 'v_abort' });
+    await resumed.ready;
+    const kept = resumed.messages.filter((m) => m.status === 'failed');
+    expect(kept.map((m) => m.content)).toEqual(['keep me', 'drop me']);
+    const sent = await resumed.retry(kept[0]!.clientId!);
+    expect(sent).toMatchObject({ status: 'sent', content: 'keep me' });
+    expect(resumed.discard(kept[1]!.clientId!)).toBe(true);
+    expect(resumed.messages.map((m) => [m.content, m.status])).toEqual([['keep me', 'sent']]);
+    expect(sb.control.messages(resumed.conversationId).map((m) => m.content)).toEqual(['keep me']);
+    again.dispose();
+  });
+});
