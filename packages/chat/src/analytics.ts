@@ -1,5 +1,5 @@
 import type { AnalyticsEvent } from '@tickki/chat-api';
-import { backoffDelay, DEFAULT_RETRY } from './backoff.js';
+import { backoffDelay } from '@tickki/chat-realtime';
 import { snake } from './config.js';
 import { isRetryable } from './errors.js';
 
@@ -47,18 +47,12 @@ export class Analytics {
   #timer: ReturnType<typeof setTimeout> | undefined;
   #flushing: Promise<void> | undefined;
   #failures = 0;
-  #batchSize: number;
-  #flushAt: number;
-  #intervalMs: number;
-  #maxQueue: number;
+  #options: Required<AnalyticsOptions>;
   #disposed = false;
 
-  constructor(send: SendBatch, options: AnalyticsOptions = {}) {
+  constructor(send: SendBatch, { batchSize = 50, flushAt = 20, intervalMs = 5000, maxQueue = 500 }: AnalyticsOptions = {}) {
     this.#send = send;
-    this.#batchSize = options.batchSize ?? 50;
-    this.#flushAt = options.flushAt ?? 20;
-    this.#intervalMs = options.intervalMs ?? 5000;
-    this.#maxQueue = options.maxQueue ?? 500;
+    this.#options = { batchSize, flushAt, intervalMs, maxQueue };
   }
 
   /** Events waiting to be sent. */
@@ -86,7 +80,7 @@ export class Analytics {
 
   /** Records a `screen_view`. */
   screen(title: string, url?: string): void {
-    this.track('screen_view', url === undefined ? { title } : { title, url });
+    this.track('screen_view', { title, url });
   }
 
   /** Records a `tap` on an element. */
@@ -112,13 +106,13 @@ export class Analytics {
     this.#disposed = true;
     clearTimeout(this.#timer);
     const visitorId = this.#visitorId;
-    while (visitorId && this.#queue.length) this.#send(visitorId, this.#queue.splice(0, this.#batchSize), true).catch(() => undefined);
+    while (visitorId && this.#queue.length) this.#send(visitorId, this.#batch(), true).catch(() => undefined);
     this.#queue = [];
   }
 
   async #drain(keepalive: boolean): Promise<void> {
     while (this.#queue.length && this.#visitorId && !this.#disposed) {
-      const batch = this.#queue.splice(0, this.#batchSize);
+      const batch = this.#batch();
       try {
         await this.#send(this.#visitorId, batch, keepalive);
         this.#failures = 0;
@@ -134,23 +128,26 @@ export class Analytics {
     }
   }
 
+  /** Takes the next batch off the queue. */
+  #batch(): AnalyticsEvent[] {
+    return this.#queue.splice(0, this.#options.batchSize);
+  }
+
   #enqueue(events: AnalyticsEvent[], front = false): void {
     this.#queue = front ? events.concat(this.#queue) : this.#queue.concat(events);
-    const over = this.#queue.length - this.#maxQueue;
-    if (over > 0) {
-      this.#queue.splice(0, over);
-      this.droppedCount += over;
-    }
+    // over `maxQueue`: drop the oldest (a negative count removes nothing)
+    this.droppedCount += this.#queue.splice(0, this.#queue.length - this.#options.maxQueue).length;
     if (!front) this.#schedule();
   }
 
   #schedule(): void {
+    const { flushAt, intervalMs } = this.#options;
     if (this.#disposed || this.#flushing || !this.#visitorId || !this.#queue.length) return;
-    if (this.#queue.length >= this.#flushAt && !this.#failures) {
+    if (this.#queue.length >= flushAt && !this.#failures) {
       void this.flush();
       return;
     }
-    const delay = this.#failures ? backoffDelay(this.#failures, { ...DEFAULT_RETRY, baseMs: this.#intervalMs, maxMs: 60_000 }) : this.#intervalMs;
+    const delay = this.#failures ? backoffDelay(this.#failures, { baseMs: intervalMs, maxMs: 60_000 }) : intervalMs;
     this.#timer ??= setTimeout(() => void this.flush(), delay);
   }
 }

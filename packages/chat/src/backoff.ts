@@ -1,25 +1,23 @@
-/** How retries wait: exponential backoff with jitter, capped. */
-export interface RetryPolicy {
+import type { Backoff } from '@tickki/chat-realtime';
+
+/**
+ * How retries wait: exponential backoff with jitter, capped (`backoffDelay` of
+ * `@tickki/chat-realtime`, shared with the realtime connection).
+ */
+export interface RetryPolicy extends Backoff {
   /** How many times a failed call is repeated. */
   retries: number;
-  /** First delay, in milliseconds. */
-  baseMs: number;
-  /** Longest delay, in milliseconds (also caps a server's `Retry-After`). */
-  maxMs: number;
 }
 
 /** Defaults: 8 retries, 250 ms doubling up to 10 s. */
 export const DEFAULT_RETRY: RetryPolicy = { retries: 8, baseMs: 250, maxMs: 10_000 };
 
-/**
- * The delay before retry number `attempt` (0 for the first retry): `baseMs · 2^attempt` capped at
- * `maxMs`, with "equal jitter" (a random half of it), so clients that failed together do not retry
- * together. A server's `Retry-After` wins when it is longer (still capped at `maxMs`).
- */
-export function backoffDelay(attempt: number, policy: RetryPolicy, retryAfterMs?: number, random = Math.random): number {
-  const exp = Math.min(policy.maxMs, policy.baseMs * 2 ** attempt);
-  const jittered = exp / 2 + random() * (exp / 2);
-  return Math.min(policy.maxMs, Math.max(jittered, retryAfterMs ?? 0));
+/** Adds `listener` to every signal's `abort`; returns a function that removes it again. */
+export function onAbort(signals: AbortSignal[], listener: () => void): () => void {
+  for (const s of signals) s.addEventListener('abort', listener);
+  return () => {
+    for (const s of signals) s.removeEventListener('abort', listener);
+  };
 }
 
 /** Resolves after `ms`, or rejects as soon as one of `signals` aborts. */
@@ -27,13 +25,12 @@ export function sleep(ms: number, signals: AbortSignal[] = []): Promise<void> {
   return new Promise((resolve, reject) => {
     const settle = (abort: boolean): void => {
       clearTimeout(timer);
-      for (const s of signals) s.removeEventListener('abort', onAbort);
+      stop();
       if (abort) reject(new Error('aborted'));
       else resolve();
     };
-    const onAbort = (): void => settle(true);
     const timer = setTimeout(settle, ms, false);
-    for (const s of signals) s.addEventListener('abort', onAbort);
+    const stop = onAbort(signals, () => settle(true));
     if (signals.some((s) => s.aborted)) settle(true);
   });
 }

@@ -1,4 +1,5 @@
 import type { ErrorCode as ServerErrorCode } from '@tickki/chat-api';
+import { isRetryableStatus, TickkiError, type TickkiErrorDetails } from '@tickki/chat-realtime';
 
 /**
  * Stable code of a {@link TickkiChatError}. Branch on it, never on the message.
@@ -25,41 +26,31 @@ export type ErrorCode =
   | (string & {});
 
 /** Details of a {@link TickkiChatError}. */
-export interface TickkiChatErrorDetails {
-  /** HTTP status, when the server answered. */
-  status?: number | undefined;
+export interface TickkiChatErrorDetails extends TickkiErrorDetails {
   /** Whether the same call may succeed if repeated later. Defaults from `code`/`status`. */
   retryable?: boolean | undefined;
   /** How long the server asked to wait (`Retry-After`), in milliseconds. */
   retryAfterMs?: number | undefined;
   /** Field → messages of a validation failure (422). */
   fields?: Record<string, string[]> | undefined;
-  /** The underlying error or answer body. */
-  cause?: unknown;
 }
 
 const RETRYABLE = ['network', 'timeout', 'rate_limited', 'server_error'];
 
-/** The one error type of `@tickki/chat`: a stable {@link ErrorCode} plus what is known about the failure. */
-export class TickkiChatError extends Error {
-  /** Stable code; see {@link ErrorCode}. */
-  readonly code: ErrorCode;
-  /** HTTP status, when the server answered. */
-  readonly status: number | undefined;
-  /** Whether repeating the call later may succeed (network, timeout, 408, 429, 5xx). */
-  readonly retryable: boolean;
+/**
+ * The one error type of `@tickki/chat`: a stable {@link ErrorCode} (`code`), the HTTP `status` when
+ * the server answered, whether repeating the call later may succeed (`retryable`: network,
+ * timeout, 408, 429, 5xx) plus what else is known about the failure.
+ */
+export class TickkiChatError extends TickkiError<ErrorCode> {
+  override name = 'TickkiChatError';
   /** `Retry-After` in milliseconds, when the server sent one. */
   readonly retryAfterMs: number | undefined;
   /** Field errors of a 422 validation failure. */
   readonly fields: Record<string, string[]> | undefined;
 
   constructor(code: ErrorCode, message: string, details: TickkiChatErrorDetails = {}) {
-    super(message, { cause: details.cause });
-    this.name = 'TickkiChatError';
-    this.code = code;
-    this.status = details.status;
-    const s = details.status ?? 0;
-    this.retryable = details.retryable ?? (RETRYABLE.includes(code) || s === 408 || s === 429 || s >= 500);
+    super(code, message, details, RETRYABLE.includes(code) || isRetryableStatus(details.status ?? 0));
     this.retryAfterMs = details.retryAfterMs;
     this.fields = details.fields;
   }
@@ -97,6 +88,9 @@ export function parseRetryAfter(value: string | null | undefined, now = Date.now
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
+/** A non-empty string, or `undefined`. */
+const text = (value: unknown): string | undefined => (typeof value === 'string' && value ? value : undefined);
+
 /**
  * The one mapping from a failed attempt to a {@link TickkiChatError}: a server envelope keeps its
  * `error` code (unknown codes as sent), a bare status gets the code its status implies, a thrown
@@ -105,16 +99,17 @@ export function parseRetryAfter(value: string | null | undefined, now = Date.now
  */
 export function toChatError({ status, error, headers, timedOut, aborted }: FailedAttempt): TickkiChatError {
   if (error instanceof TickkiChatError) return error;
+  // Neither `aborted` nor `parse_error` is retryable by code, nor by the status they carry.
   const cause = { cause: error };
-  if (aborted) return new TickkiChatError('aborted', 'Aborted', { ...cause, retryable: false });
+  if (aborted) return new TickkiChatError('aborted', 'Aborted', cause);
   if (timedOut) return new TickkiChatError('timeout', 'Timed out', cause);
   if (!status) return new TickkiChatError('network', `Network error: ${(error as Error)?.message ?? error}`, cause);
-  if (status < 300) return new TickkiChatError('parse_error', 'Unreadable answer', { ...cause, status, retryable: false });
+  if (status < 300) return new TickkiChatError('parse_error', 'Unreadable answer', { cause: error, status });
   const body = (error ?? {}) as { error?: unknown; message?: unknown; errors?: Record<string, string[]> };
   return new TickkiChatError(
-    typeof body.error === 'string' && body.error ? body.error : (STATUS_CODES[status] ?? (status >= 500 ? 'server_error' : 'http_error')),
-    typeof body.message === 'string' && body.message ? body.message : `HTTP ${status}`,
-    { ...cause, status, retryAfterMs: parseRetryAfter(headers?.get('retry-after')), fields: body.errors },
+    text(body.error) ?? STATUS_CODES[status] ?? (status >= 500 ? 'server_error' : 'http_error'),
+    text(body.message) ?? `HTTP ${status}`,
+    { cause: error, status, retryAfterMs: parseRetryAfter(headers?.get('retry-after')), fields: body.errors },
   );
 }
 

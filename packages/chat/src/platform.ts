@@ -1,4 +1,4 @@
-import type { AppLifecycle, AppLifecycleEvent } from './lifecycle.js';
+import type { AppLifecycle } from './lifecycle.js';
 import { localStorageAdapter, memoryStorage, type StorageAdapter } from './storage.js';
 
 /**
@@ -48,8 +48,9 @@ export function browserLifecycle(): AppLifecycle | undefined {
   return {
     visible,
     subscribe(listener) {
+      // `online`/`offline` as they are; `pagehide` hides; `visibilitychange` tells which way
       const on = ({ type }: Event): void =>
-        listener(type === 'pagehide' || (type === 'visibilitychange' && !visible()) ? 'hidden' : type === 'visibilitychange' ? 'visible' : (type as AppLifecycleEvent));
+        listener(type === 'online' || type === 'offline' ? type : type !== 'pagehide' && visible() ? 'visible' : 'hidden');
       for (const [target, type] of targets) target.addEventListener(type, on);
       return () => {
         for (const [target, type] of targets) target.removeEventListener(type, on);

@@ -1,4 +1,5 @@
-import { backoffDelay, sleep, type RetryPolicy } from './backoff.js';
+import { backoffDelay } from '@tickki/chat-realtime';
+import { onAbort, sleep, type RetryPolicy } from './backoff.js';
 import { TickkiChatError, toChatError } from './errors.js';
 
 /** What a generated `@tickki/chat-api` call resolves to. */
@@ -25,19 +26,17 @@ export interface CallOptions {
  * timeout, 429 with `Retry-After`, 5xx) and one transparent session renewal on `invalid_session`.
  * Resolves the answer's data or rejects with a {@link TickkiChatError}.
  */
-export async function call<T>(attempt: (signal: AbortSignal) => Promise<Attempt<T>>, options: CallOptions): Promise<T> {
-  const signals = (options.signals ?? []).filter((s): s is AbortSignal => s !== undefined);
-  const aborted = (): boolean => signals.some((s) => s.aborted);
-  let renewed = false;
+export async function call<T>(attempt: (signal: AbortSignal) => Promise<Attempt<T>>, { signals = [], timeoutMs, retry, renew }: CallOptions): Promise<T> {
+  const live = signals.filter((s): s is AbortSignal => s !== undefined);
+  const aborted = (): boolean => live.some((s) => s.aborted);
   for (let n = 0; ; n++) {
     const ctl = new AbortController();
-    const abort = (): void => ctl.abort();
     let timedOut = false;
     const timer = setTimeout(() => {
       timedOut = true;
       ctl.abort();
-    }, options.timeoutMs);
-    for (const s of signals) s.addEventListener('abort', abort);
+    }, timeoutMs);
+    const stop = onAbort(live, () => ctl.abort());
     let error: TickkiChatError;
     try {
       if (aborted()) throw new Error('aborted');
@@ -49,17 +48,16 @@ export async function call<T>(attempt: (signal: AbortSignal) => Promise<Attempt<
       error = toChatError({ error: thrown, timedOut, aborted: aborted() });
     } finally {
       clearTimeout(timer);
-      for (const s of signals) s.removeEventListener('abort', abort);
+      stop();
     }
-    if (error.code === 'invalid_session' && options.renew && !renewed) {
-      renewed = true;
-      await options.renew();
+    if (error.code === 'invalid_session' && renew) {
+      await renew();
+      renew = undefined; // only once
       n--;
       continue;
     }
-    const policy = options.retry;
-    if (!error.retryable || !policy || n >= policy.retries || aborted()) throw error;
-    await sleep(backoffDelay(n, policy, error.retryAfterMs), signals).catch(() => {
+    if (!error.retryable || !retry || n >= retry.retries || aborted()) throw error;
+    await sleep(backoffDelay(n, retry, error.retryAfterMs), live).catch(() => {
       throw toChatError({ aborted: true });
     });
   }

@@ -12,6 +12,8 @@ import {
   type Session as WireSession,
 } from '@tickki/chat-api';
 import {
+  backoffDelay,
+  Emitter,
   fromWireAttachment,
   fromWireMessage,
   RealtimeConnection,
@@ -24,17 +26,16 @@ import {
   type RealtimeLogger,
   type StateChange,
 } from '@tickki/chat-realtime';
-import { backoffDelay, type RetryPolicy } from './backoff.js';
+import type { RetryPolicy } from './backoff.js';
 import type { ChatMessage } from './chat-message.js';
 import type { ChatConfig } from './config.js';
-import { Emitter } from './emitter.js';
 import { TickkiChatError } from './errors.js';
 import type { AppLifecycle, AppLifecycleEvent } from './lifecycle.js';
 import { randomId } from './platform.js';
 import { call, type Attempt } from './request.js';
 import { writeJson, type StorageAdapter } from './storage.js';
 import { MessageStore, type StoreListener } from './store.js';
-import { throttle } from './throttle.js';
+import { shared, throttle } from './throttle.js';
 
 /** Where gap filling stands: `syncing` while history is fetched, `failed` (with why) until a retry succeeds. */
 export interface SyncState {
@@ -158,15 +159,13 @@ export class ChatSession {
   #syncing: Promise<void> | undefined;
   #syncFailures = 0;
   #syncTimer: ReturnType<typeof setTimeout> | undefined;
-  #olderLoad: Promise<boolean> | undefined;
   // durable outbox
   #outbox = new Map<string, OutboxItem>();
   #outboxWrite: Promise<void> = Promise.resolve();
   #queue: Queued[] = [];
-  #pumping = false;
+  /** The message being delivered; while set, the outbox is being pumped. */
   #inflight: Queued | undefined;
   // session renewal, presence, persistence
-  #renewing: Promise<void> | undefined;
   #authRenewed = false;
   #heartbeat: ReturnType<typeof setInterval> | undefined;
   #persistTimer: ReturnType<typeof setTimeout> | undefined;
@@ -191,7 +190,7 @@ export class ChatSession {
       else this.#queue.push({ item });
     }
     this.#connect(session.realtime);
-    void this.#requestSync();
+    this.#requestSync();
     void this.#pump();
     const lifecycle = ctx.lifecycle;
     this.#unsubscribe = lifecycle?.subscribe((event) => this.#onLifecycle(event));
@@ -273,7 +272,7 @@ export class ChatSession {
    * Concurrent calls share one request.
    */
   loadOlder(): Promise<boolean> {
-    return (this.#olderLoad ??= this.#loadOlder().finally(() => (this.#olderLoad = undefined)));
+    return this.#loadOlder();
   }
 
   /** Updates the visitor's name, email or phone; resolves the contact as stored. */
@@ -301,7 +300,7 @@ export class ChatSession {
     options.onProgress?.(0);
     const { data } = await this.#op(uploadAttachment, { body: { file } }, false, options.signal, 120_000);
     options.onProgress?.(1);
-    void this.#requestSync();
+    this.#requestSync();
     return fromWireAttachment(data.attachment);
   }
 
@@ -336,12 +335,21 @@ export class ChatSession {
     );
   }
 
-  /** One page of history, merged into the store. */
-  async #page(cursor: string | undefined, limit: number): Promise<{ ids: number[]; next: string | undefined }> {
-    const page = await this.#op(listMessages, { query: cursor ? { cursor, limit } : { limit } }, true);
-    const messages = page.data.map(fromWireMessage);
-    this.#store.merge(messages);
-    return { ids: messages.map((m) => m.id), next: page.meta?.next_cursor ?? undefined };
+  /**
+   * Fetches pages of history from `cursor` (the newest page when absent) towards older ones, merging
+   * each into the store, until `enough` says so for a page's ids or no older page is left. Returns
+   * the cursor of the next older page and the newest id seen.
+   */
+  async #pages(cursor: string | undefined, limit: number, enough: (ids: number[]) => boolean): Promise<{ next?: string; newest: number }> {
+    let newest = -Infinity;
+    for (;;) {
+      const page = await this.#op(listMessages, { query: cursor ? { cursor, limit } : { limit } }, true);
+      const ids = page.data.map((m) => m.id);
+      this.#store.merge(page.data.map(fromWireMessage));
+      newest = Math.max(newest, ...ids);
+      cursor = page.meta?.next_cursor ?? undefined;
+      if (!cursor || enough(ids)) return { next: cursor, newest };
+    }
   }
 
   #adopt(session: WireSession): void {
@@ -352,20 +360,16 @@ export class ChatSession {
   }
 
   /** Starts the session again with the same visitor id (same conversation): one renewal at a time. */
-  #renew(): Promise<void> {
-    return (this.#renewing ??= this.#ctx
-      .start()
-      .then((session) => {
-        if (this.#disposed) return;
-        this.#adopt(session);
-        if (JSON.stringify(session.realtime) !== this.#realtimeKey) {
-          this.#realtime.dispose();
-          this.#connect(session.realtime);
-        }
-        this.#emitter.emit('renewed', { conversationId: this.conversationId, sessionId: this.sessionId });
-      })
-      .finally(() => (this.#renewing = undefined)));
-  }
+  #renew = shared(async () => {
+    const session = await this.#ctx.start();
+    if (this.#disposed) return;
+    this.#adopt(session);
+    if (JSON.stringify(session.realtime) !== this.#realtimeKey) {
+      this.#realtime.dispose();
+      this.#connect(session.realtime);
+    }
+    this.#emitter.emit('renewed', { conversationId: this.conversationId, sessionId: this.sessionId });
+  });
 
   // ------------------------------------------------------------------ realtime
 
@@ -374,11 +378,9 @@ export class ChatSession {
     const rt = new RealtimeConnection({
       realtime,
       client: this.#client,
-      ...(logger && { logger }),
-      ...(Pusher && { Pusher }),
-      ...(lifecycle && {
-        lifecycle: (listener) => lifecycle.subscribe((e) => (e === 'visible' ? listener('foreground') : e !== 'hidden' && listener(e))),
-      }),
+      logger,
+      Pusher,
+      lifecycle: lifecycle && ((listener) => lifecycle.subscribe((e) => (e === 'visible' ? listener('foreground') : e !== 'hidden' && listener(e)))),
     });
     rt.on('message', (m) => this.#onBroadcast(m));
     rt.on('agentTyping', (t) => this.#emitter.emit('agentTyping', t));
@@ -386,7 +388,7 @@ export class ChatSession {
     rt.on('subscribed', () => {
       this.#authRenewed = false;
       this.#readyDone('subscribed');
-      void this.#requestSync(this.#syncedId);
+      this.#requestSync(this.#syncedId);
       for (const item of this.#outbox.values()) if (item.r) void this.retry(item.c).catch(noop);
     });
     rt.on('error', (error) => {
@@ -419,16 +421,18 @@ export class ChatSession {
 
   // ------------------------------------------------------------------ gap fill
 
-  /**
-   * Asks for a gap fill down to `floor` (the newest id known complete; default: the current one).
-   * Requests made while one runs are merged into one more run with the lowest floor.
-   */
-  #requestSync(floor?: number): Promise<void> | undefined {
-    if (this.#disposed) return undefined;
+  /** Asks for a gap fill down to `floor` (the newest id known complete; default: the current one). */
+  #requestSync(floor?: number): void {
+    if (this.#disposed) return;
+    this.#want(floor);
+    clearTimeout(this.#syncTimer);
+    this.#syncing ??= this.#runSync().finally(() => (this.#syncing = undefined));
+  }
+
+  /** Notes that a gap fill down to `floor` is due; requests made while one runs merge into one more run with the lowest floor. */
+  #want(floor: number | undefined): void {
     this.#floor = this.#wantSync ? min(this.#floor, floor) : floor;
     this.#wantSync = true;
-    clearTimeout(this.#syncTimer);
-    return (this.#syncing ??= this.#runSync().finally(() => (this.#syncing = undefined)));
   }
 
   async #runSync(): Promise<void> {
@@ -447,11 +451,9 @@ export class ChatSession {
       } catch (e) {
         if (this.#disposed) return;
         const error = e as TickkiChatError;
-        // keep the floor: the gap is still open
-        this.#floor = this.#wantSync ? min(this.#floor, floor) : floor;
-        this.#wantSync = true;
+        this.#want(floor); // keep the floor: the gap is still open
         this.#setSync({ status: 'failed', reason: error.message, error });
-        const delay = backoffDelay(this.#syncFailures++, { ...this.#ctx.retry, maxMs: 30_000 }, error.retryAfterMs);
+        const delay = backoffDelay(this.#syncFailures++, { baseMs: this.#ctx.retry.baseMs, maxMs: 30_000 }, error.retryAfterMs);
         this.#syncTimer = setTimeout(() => this.#requestSync(), delay);
         return;
       }
@@ -461,37 +463,24 @@ export class ChatSession {
   /** Fetches pages, newest first, until one reaches `floor` (one page when nothing is held). Returns how many were new. */
   async #fill(floor: number | undefined): Promise<number> {
     const before = this.#store.size;
-    let cursor: string | undefined;
-    let newest = -Infinity;
-    for (;;) {
-      const { ids, next } = await this.#page(cursor, floor === undefined ? HISTORY_PAGE : GAP_PAGE);
-      newest = Math.max(newest, ...ids);
-      if (floor === undefined) {
-        if (this.#cursor === undefined) this.#cursor = next ?? null;
-        break;
-      }
-      if (!next || ids.some((id) => id <= floor)) break;
-      cursor = next;
-    }
+    const first = floor === undefined;
+    const { next, newest } = await this.#pages(undefined, first ? HISTORY_PAGE : GAP_PAGE, (ids) => first || ids.some((id) => id <= floor));
+    if (first && this.#cursor === undefined) this.#cursor = next ?? null;
     if (newest > (this.#syncedId ?? -Infinity)) this.#syncedId = newest;
     return this.#store.size - before;
   }
 
-  async #loadOlder(): Promise<boolean> {
+  /** See {@link ChatSession.loadOlder}; concurrent calls share one run. */
+  #loadOlder = shared(async (): Promise<boolean> => {
     if (this.#cursor === null) return false;
     // with no cursor (history restored from storage) walk down from the newest page to the oldest held
     const walk = this.#cursor === undefined;
     const oldest = this.#store.oldestId() ?? Infinity;
-    let cursor = this.#cursor ?? undefined;
-    for (;;) {
-      const { ids, next } = await this.#page(cursor, walk ? GAP_PAGE : HISTORY_PAGE);
-      cursor = next;
-      if (!walk || !cursor || ids.some((id) => id < oldest)) break;
-    }
-    this.#cursor = cursor ?? null;
+    const { next } = await this.#pages(this.#cursor ?? undefined, walk ? GAP_PAGE : HISTORY_PAGE, (ids) => !walk || ids.some((id) => id < oldest));
+    this.#cursor = next ?? null;
     this.#persist();
-    return !!cursor;
-  }
+    return !!next;
+  });
 
   #readyDone(part: string): void {
     if (this.#notReady.delete(part) && !this.#notReady.size) this.#settleReady();
@@ -521,10 +510,8 @@ export class ChatSession {
   }
 
   async #pump(): Promise<void> {
-    if (this.#pumping) return;
-    this.#pumping = true;
+    if (this.#inflight) return;
     while (this.#queue.length && !this.#disposed) await this.#deliver((this.#inflight = this.#queue.shift()!));
-    this.#pumping = false;
     this.#inflight = undefined;
   }
 
@@ -551,7 +538,7 @@ export class ChatSession {
     if (event === 'visible') {
       this.#setVisible(true);
       this.#beat();
-      void this.#requestSync();
+      this.#requestSync();
     } else if (event === 'hidden') {
       this.#setVisible(false);
       this.#persist();

@@ -27,11 +27,18 @@ export function memoryStorage(): StorageAdapter {
  * Quota and privacy-mode errors are swallowed: the chat keeps working, only without persistence.
  */
 export function localStorageAdapter(storage?: Storage): StorageAdapter {
-  const get = (): Storage | undefined => storage ?? (globalThis as { localStorage?: Storage }).localStorage;
+  /** Runs `fn` on the storage; what it throws is swallowed (`fallback` is returned instead). */
+  const use = <T>(fn: (s: Storage | undefined) => T, fallback: T): T => {
+    try {
+      return fn(storage ?? (globalThis as { localStorage?: Storage }).localStorage);
+    } catch {
+      return fallback;
+    }
+  };
   return {
-    getItem: (key) => tryOr(() => get()?.getItem(key), null),
-    setItem: (key, value) => tryOr(() => get()?.setItem(key, value), undefined),
-    removeItem: (key) => tryOr(() => get()?.removeItem(key), undefined),
+    getItem: (key) => use((s) => s?.getItem(key), null),
+    setItem: (key, value) => use((s) => s?.setItem(key, value), undefined),
+    removeItem: (key) => use((s) => s?.removeItem(key), undefined),
   };
 }
 
@@ -49,14 +56,6 @@ export function asyncStorageAdapter(storage: AsyncStorageLike): StorageAdapter {
     setItem: (key, value) => storage.setItem(key, value).catch(() => undefined),
     removeItem: (key) => storage.removeItem(key).catch(() => undefined),
   };
-}
-
-function tryOr<T>(fn: () => T, fallback: T): T {
-  try {
-    return fn();
-  } catch {
-    return fallback;
-  }
 }
 
 /** Reads and parses a JSON value; `undefined` when absent or unreadable. */

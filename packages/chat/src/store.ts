@@ -16,8 +16,8 @@ const sent = (m: Message): ChatMessage => ({ ...m, key: String(m.id), status: 's
 /**
  * The conversation's messages: one ordered, de-duplicated list. Lookups by server id and by client
  * id are O(1) (maps); an incoming message is appended in O(1) when it is the newest (the usual
- * case) or inserted by binary search; a page is merged in O(n + k). Snapshots are immutable arrays,
- * built at most once per change burst, and listeners hear about a burst once.
+ * case), else inserted at the place a binary search finds. Snapshots are immutable arrays, built at
+ * most once per change burst, and listeners hear about a burst once.
  */
 export class MessageStore {
   #list: ChatMessage[] = [];
@@ -72,26 +72,13 @@ export class MessageStore {
    * missing attachments are filled in). Returns how many were new.
    */
   merge(messages: readonly Message[]): number {
-    const fresh = new Map<number, ChatMessage>();
-    let touched = false;
+    const before = this.size;
     for (const m of messages) {
-      const old = fresh.get(m.id) ?? this.#byId.get(m.id);
-      if (!old) fresh.set(m.id, sent(m));
-      else if (!old.attachments.length && m.attachments.length) {
-        const next = { ...old, attachments: m.attachments };
-        if (fresh.has(m.id)) fresh.set(m.id, next);
-        else {
-          this.#replace(old, next);
-          touched = true;
-        }
-      }
+      const old = this.#byId.get(m.id);
+      if (!old) this.#add(sent(m));
+      else if (!old.attachments.length && m.attachments.length) this.#replace(old, { ...old, attachments: m.attachments });
     }
-    const added = [...fresh.values()];
-    for (const m of added) this.#index(m);
-    if (added.length === 1) this.#insert(added[0]!);
-    else if (added.length) this.#insertMany(added.sort(compareMessages));
-    if (touched || added.length) this.#changed();
-    return added.length;
+    return this.size - before;
   }
 
   /** Adds a message being sent from here, under `clientId`. Local times never repeat, so sends keep their order. */
@@ -110,9 +97,7 @@ export class MessageStore {
       isFromAgent: false,
       error: undefined,
     };
-    this.#index(entry);
-    this.#insert(entry);
-    this.#changed();
+    this.#add(entry);
     return entry;
   }
 
@@ -138,12 +123,8 @@ export class MessageStore {
     } else {
       next = { ...sent(message), key: clientId, clientId };
       if (own) this.#replace(own, next);
-      else {
-        this.#insert(next);
-        this.#index(next);
-      }
+      else this.#add(next);
     }
-    this.#changed();
     return next;
   }
 
@@ -159,7 +140,6 @@ export class MessageStore {
     }
     const next: ChatMessage = { ...own, status: error ? 'failed' : 'pending', error };
     this.#replace(own, next);
-    this.#changed();
     return next;
   }
 
@@ -169,16 +149,27 @@ export class MessageStore {
     if (!own || own.id !== undefined) return false;
     this.#byClient.delete(clientId);
     this.#remove(own);
-    this.#changed();
     return true;
   }
 
-  #index(m: ChatMessage): void {
+  /** Indexes `m` and inserts it in order: appended when it is the newest, else at its binary-searched place. */
+  #add(m: ChatMessage): void {
     if (m.id !== undefined) {
       this.#byId.set(m.id, m);
       if (this.#newest === undefined || m.id > this.#newest) this.#newest = m.id;
     }
     if (m.clientId) this.#byClient.set(m.clientId, m);
+    const list = this.#list;
+    let lo = 0;
+    let hi = list.length;
+    if (hi && compareMessages(list[hi - 1]!, m) < 0) lo = hi;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (compareMessages(list[mid]!, m) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    list.splice(lo, 0, m);
+    this.#changed();
   }
 
   #release(own: ChatMessage): void {
@@ -186,56 +177,15 @@ export class MessageStore {
     this.#replace(own, { ...own, key: String(own.id), clientId: undefined });
   }
 
-  #find(m: ChatMessage): number {
-    const list = this.#list;
-    let lo = 0;
-    let hi = list.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (compareMessages(list[mid]!, m) < 0) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  }
-
-  #insert(m: ChatMessage): void {
-    const list = this.#list;
-    if (!list.length || compareMessages(list[list.length - 1]!, m) < 0) list.push(m);
-    else list.splice(this.#find(m), 0, m);
-  }
-
-  #insertMany(sorted: ChatMessage[]): void {
-    const list = this.#list;
-    if (!list.length || compareMessages(list[list.length - 1]!, sorted[0]!) < 0) {
-      for (const m of sorted) list.push(m);
-      return;
-    }
-    const out: ChatMessage[] = new Array(list.length + sorted.length);
-    let i = 0;
-    let j = 0;
-    let k = 0;
-    while (i < list.length && j < sorted.length) out[k++] = compareMessages(list[i]!, sorted[j]!) <= 0 ? list[i++]! : sorted[j++]!;
-    while (i < list.length) out[k++] = list[i++]!;
-    while (j < sorted.length) out[k++] = sorted[j++]!;
-    this.#list = out;
-  }
-
   #remove(m: ChatMessage): void {
-    const i = this.#find(m);
-    if (this.#list[i] === m) this.#list.splice(i, 1);
-    else this.#list.splice(this.#list.indexOf(m), 1);
+    this.#list.splice(this.#list.indexOf(m), 1);
     if (m.id !== undefined && this.#byId.get(m.id) === m) this.#byId.delete(m.id);
+    this.#changed();
   }
 
   #replace(old: ChatMessage, next: ChatMessage): void {
-    if (compareMessages(old, next) === 0) {
-      const i = this.#find(old);
-      this.#list[this.#list[i] === old ? i : this.#list.indexOf(old)] = next;
-    } else {
-      this.#remove(old);
-      this.#insert(next);
-    }
-    this.#index(next);
+    this.#remove(old);
+    this.#add(next);
   }
 
   #changed(): void {

@@ -14,8 +14,9 @@ import { TickkiChatError } from './errors.js';
 import type { AppLifecycle } from './lifecycle.js';
 import { browserLifecycle, defaultStorage } from './platform.js';
 import { call } from './request.js';
-import { ChatSession, type OutboxItem, type SavedMessages } from './session.js';
+import { ChatSession, type OutboxItem, type SavedMessages, type SessionContext } from './session.js';
 import { readJson, writeJson, type StorageAdapter } from './storage.js';
+import { shared } from './throttle.js';
 
 /** Options of {@link TickkiChat}. */
 export interface TickkiChatOptions {
@@ -78,31 +79,33 @@ export class TickkiChat {
   /** The configured `@tickki/chat-api` client (publishable key, bundle id; no session token). */
   readonly client: Client;
   #options: TickkiChatOptions;
-  #storage: StorageAdapter;
-  #lifecycle: AppLifecycle | undefined;
-  #retry: RetryPolicy;
-  #timeoutMs: number;
+  /** What every session of this chat shares; its `timeoutMs` and `retry` are also the options of the chat's own calls. */
+  #settings: Pick<SessionContext, 'storage' | 'lifecycle' | 'retry' | 'timeoutMs' | 'logger' | 'Pusher'>;
   #config: { value: ChatConfig; at: number } | undefined;
-  #configLoad: Promise<ChatConfig> | undefined;
   #session: ChatSession | undefined;
   #stopLifecycle: (() => void) | undefined;
   #disposed = false;
 
   constructor(options: TickkiChatOptions) {
+    const { logger, Pusher } = options;
+    const lifecycle = options.lifecycle === null ? undefined : (options.lifecycle ?? browserLifecycle());
+    const timeoutMs = options.timeoutMs ?? 15_000;
     this.#options = options;
-    this.#storage = options.storage ?? defaultStorage();
-    this.#lifecycle = options.lifecycle === null ? undefined : (options.lifecycle ?? browserLifecycle());
-    this.#retry = { ...DEFAULT_RETRY, ...options.retry };
-    this.#timeoutMs = options.timeoutMs ?? 15_000;
+    this.#settings = {
+      storage: options.storage ?? defaultStorage(),
+      lifecycle,
+      retry: { ...DEFAULT_RETRY, ...options.retry },
+      timeoutMs,
+      logger,
+      Pusher,
+    };
     this.client = this.#makeClient(() => undefined);
     this.analytics = new Analytics(
       (visitorId, events, keepalive) =>
-        call((signal) => trackEvents({ client: this.client, body: { visitor_id: visitorId, events }, signal, keepalive }), {
-          timeoutMs: this.#timeoutMs,
-        }),
+        call((signal) => trackEvents({ client: this.client, body: { visitor_id: visitorId, events }, signal, keepalive }), { timeoutMs }),
       options.analytics,
     );
-    this.#stopLifecycle = this.#lifecycle?.subscribe((event) => event === 'hidden' && void this.analytics.flush(true));
+    this.#stopLifecycle = lifecycle?.subscribe((event) => event === 'hidden' && void this.analytics.flush(true));
   }
 
   /** The session of the last {@link TickkiChat.startSession}. */
@@ -117,7 +120,7 @@ export class TickkiChat {
    */
   async fetchConfig(options: { force?: boolean } = {}): Promise<ChatConfig> {
     if (!options.force) {
-      this.#config ??= await readJson<{ value: ChatConfig; at: number }>(this.#storage, this.#key('config'));
+      this.#config ??= await readJson<{ value: ChatConfig; at: number }>(this.#settings.storage, this.#key('config'));
       const cached = this.#config;
       if (cached) {
         if (Date.now() - cached.at > (this.#options.configMaxAgeMs ?? 300_000)) this.#loadConfig().catch(() => undefined);
@@ -142,18 +145,17 @@ export class TickkiChat {
       this.#options.logger?.warn?.('config unavailable, using defaults', error);
       return toChatConfig();
     });
+    const settings = this.#settings;
+    const { storage } = settings;
     const prefix = this.#key(`${visitorId}:`);
-    const [saved, messages, outbox] = await Promise.all([
-      readJson<WireSession>(this.#storage, prefix + 'session'),
-      readJson<SavedMessages>(this.#storage, prefix + 'messages'),
-      readJson<OutboxItem[]>(this.#storage, prefix + 'outbox'),
-    ]);
+    const [saved, messages, outbox] = (await Promise.all(['session', 'messages', 'outbox'].map((name) => readJson(storage, prefix + name)))) as [
+      WireSession?,
+      SavedMessages?,
+      OutboxItem[]?,
+    ];
     const start = async (): Promise<WireSession> => {
-      const { data } = await call(
-        (signal) => startRemoteSession({ client: this.client, body: { visitor_id: visitorId, ...identity }, signal }),
-        { timeoutMs: this.#timeoutMs, retry: this.#retry },
-      );
-      void writeJson(this.#storage, prefix + 'session', data);
+      const { data } = await call((signal) => startRemoteSession({ client: this.client, body: { visitor_id: visitorId, ...identity }, signal }), settings);
+      void writeJson(storage, prefix + 'session', data);
       return data;
     };
     const reuse = saved?.visitor_id === visitorId && saved.session_token && !identity.name && !identity.email && !identity.phone;
@@ -161,16 +163,11 @@ export class TickkiChat {
     if (this.#disposed) throw new TickkiChatError('disposed', 'Disposed');
     const chat = new ChatSession(
       {
+        ...settings,
         client: (token) => this.#makeClient(token),
         start,
         config: () => this.#config?.value ?? initialConfig,
-        storage: this.#storage,
         prefix,
-        timeoutMs: this.#timeoutMs,
-        retry: this.#retry,
-        logger: this.#options.logger,
-        Pusher: this.#options.Pusher,
-        lifecycle: this.#lifecycle,
       },
       session,
       outbox ?? [],
@@ -194,17 +191,15 @@ export class TickkiChat {
 
   #makeClient(sessionToken: () => string | undefined): Client {
     const { publishableKey, baseUrl, bundleId, fetch } = this.#options;
-    return createTickkiClient({ publishableKey, sessionToken, bundleId, ...(baseUrl ? { baseUrl } : {}), ...(fetch ? { fetch } : {}) });
+    return createTickkiClient({ publishableKey, sessionToken, bundleId, baseUrl: baseUrl || undefined, fetch });
   }
 
-  #loadConfig(): Promise<ChatConfig> {
-    return (this.#configLoad ??= call((signal) => getConfig({ client: this.client, signal }), { timeoutMs: this.#timeoutMs, retry: this.#retry })
-      .then(({ data }) => {
-        const value = toChatConfig(data);
-        this.#config = { value, at: Date.now() };
-        void writeJson(this.#storage, this.#key('config'), this.#config);
-        return value;
-      })
-      .finally(() => (this.#configLoad = undefined)));
-  }
+  /** Fetches the config and keeps it (in memory and storage); concurrent calls share one request. */
+  #loadConfig = shared(async (): Promise<ChatConfig> => {
+    const { data } = await call((signal) => getConfig({ client: this.client, signal }), this.#settings);
+    const value = toChatConfig(data);
+    this.#config = { value, at: Date.now() };
+    void writeJson(this.#settings.storage, this.#key('config'), this.#config);
+    return value;
+  });
 }

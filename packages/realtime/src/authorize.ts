@@ -1,5 +1,5 @@
 import { authorizeChannel, type Client } from '@tickki/chat-api';
-import { RealtimeError } from './errors.js';
+import { isRetryableStatus, RealtimeError } from './errors.js';
 
 /**
  * Splits the absolute `realtime.auth_endpoint` into the generated client's `baseUrl` and `url`
@@ -13,10 +13,6 @@ export function authEndpointParts(endpoint: string, clientBaseUrl = ''): { baseU
   const slash = endpoint.lastIndexOf('/', end);
   return { baseUrl: endpoint.slice(0, slash), url: endpoint.slice(slash) };
 }
-
-/** Whether a failed authorization is worth retrying: network errors, timeouts, 408, 429 and 5xx. */
-const isRetryable = (status: number | undefined): boolean =>
-  status === undefined || status === 408 || status === 429 || status >= 500;
 
 /**
  * Asks the API to sign `socketId` + `channelName` (operation `authorizeChannel`) at `endpoint`,
@@ -47,7 +43,8 @@ export async function requestChannelAuth(
     throw new RealtimeError('auth_failed', `Channel authorization failed (${status ?? 'no answer'}): ${String(body.message ?? 'no signature')}`, {
       status,
       serverCode: typeof body.error === 'string' ? body.error : undefined,
-      retryable: error !== undefined && isRetryable(status),
+      // worth retrying: network errors, timeouts, 408, 429 and 5xx
+      retryable: error !== undefined && (status === undefined || isRetryableStatus(status)),
       cause: error,
     });
   } finally {

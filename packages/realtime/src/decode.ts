@@ -1,6 +1,10 @@
 /** How many layers of JSON string encoding {@link decodeEventData} peels off at most. */
 const MAX_DEPTH = 3;
 
+/** Whether `value` is a plain JSON object (not `null`, not an array). */
+export const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
 /**
  * Decodes an event's `data` until it is an object. pusher-js already parses a frame's `data`
  * once when it can, so this sees an object (the normal case), or a JSON string when the
@@ -16,9 +20,7 @@ export function decodeEventData(data: unknown): Record<string, unknown> | undefi
       return undefined;
     }
   }
-  return typeof data === 'object' && data !== null && !Array.isArray(data)
-    ? (data as Record<string, unknown>)
-    : undefined;
+  return isObject(data) ? data : undefined;
 }
 
 /** The last segment of an event name after `.` or `\`: `App\Events\MessageCreated` → `MessageCreated`. */

@@ -21,7 +21,14 @@ export {
   type ConnectionState,
   type StateChange,
 } from './connection-state.js';
-export { RealtimeError, type RealtimeErrorCode, type RealtimeErrorDetails } from './errors.js';
+export {
+  RealtimeError,
+  TickkiError,
+  isRetryableStatus,
+  type RealtimeErrorCode,
+  type RealtimeErrorDetails,
+  type TickkiErrorDetails,
+} from './errors.js';
 export { decodeEventData, matchesEvent, eventBaseName } from './decode.js';
 export {
   fromWireMessage,
@@ -33,4 +40,6 @@ export {
   type AgentTyping,
 } from './models.js';
 export type { PusherConstructor, PusherLike } from './pusher-factory.js';
-export type { Listener } from './emitter.js';
+// Shared with `@tickki/chat`, so that both SDKs ship one emitter and one backoff.
+export { Emitter, type Listener } from './emitter.js';
+export { backoffDelay, type Backoff } from './backoff.js';

@@ -3,6 +3,7 @@ import type {
   Attachment as WireAttachment,
   Message as WireMessage,
 } from '@tickki/chat-api';
+import { isObject } from './decode.js';
 
 /**
  * Wire → model mapping, in one place. The wire speaks snake_case JSON (see the `Message`,
@@ -74,18 +75,11 @@ export function fromWireMessage(wire: WireMessage): Message {
   };
 }
 
-type Json = Record<string, unknown>;
-
-const isObject = (value: unknown): value is Json =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+/** The type of every field of a well-formed wire attachment. */
+const ATTACHMENT_FIELDS = { id: 'number', file_name: 'string', mime_type: 'string', file_size: 'number', signed_url: 'string' };
 
 const isWireAttachment = (a: unknown): a is WireAttachment =>
-  isObject(a) &&
-  typeof a.id === 'number' &&
-  typeof a.file_name === 'string' &&
-  typeof a.mime_type === 'string' &&
-  typeof a.file_size === 'number' &&
-  typeof a.signed_url === 'string';
+  isObject(a) && Object.entries(ATTACHMENT_FIELDS).every(([field, type]) => typeof a[field] === type);
 
 /**
  * Validates an untrusted value (a decoded realtime payload) and maps it to a {@link Message}.

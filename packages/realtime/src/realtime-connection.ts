@@ -1,6 +1,7 @@
 import type { Client, RealtimeConfig } from '@tickki/chat-api';
 import type { ChannelAuthorizationHandler, Options } from 'pusher-js';
 import { requestChannelAuth } from './authorize.js';
+import { backoffDelay } from './backoff.js';
 import { ConnectionStateMachine, type ConnectionState, type StateChange } from './connection-state.js';
 import { decodeEventData, matchesEvent } from './decode.js';
 import { Emitter, type Listener } from './emitter.js';
@@ -72,10 +73,12 @@ export interface RealtimeEvents {
   state: StateChange;
 }
 
-const BACKOFF_MS = 1000;
-const BACKOFF_MAX_MS = 15_000;
+/** How our own retries back off: 1 s doubling up to 15 s, with jitter. */
+const BACKOFF = { baseMs: 1000, maxMs: 15_000 };
 /** Our states in which pusher-js is stopped and its events are ignored. */
 const STOPPED_STATES: readonly ConnectionState[] = ['idle', 'failed', 'closed'];
+/** The events this connection decodes, by the name it emits them under. */
+const PARSERS = { message: parseMessage, agentTyping: parseAgentTyping };
 
 /**
  * The session's realtime connection: one private channel over pusher-js, typed events, one
@@ -175,6 +178,11 @@ export class RealtimeConnection {
     this.#options.logger?.[level]?.(`[tickki realtime] ${message}`, ...details);
   }
 
+  /** Whether pusher-js is stopped (our state says so) or being stopped by us: its events are then ignored. */
+  #stopped(): boolean {
+    return this.#stopping || STOPPED_STATES.includes(this.state);
+  }
+
   #error(error: RealtimeError): void {
     this.#log('debug', error.message);
     this.#emitter.emit('error', error);
@@ -213,7 +221,7 @@ export class RealtimeConnection {
     const { client, realtime, authTimeoutMs = 10_000 } = this.#options;
     return ({ socketId, channelName }, callback) => {
       // An answer for a socket that is gone would be refused by the server: drop it.
-      const current = () => this.#pusher?.connection.socket_id === socketId && !STOPPED_STATES.includes(this.state);
+      const current = () => this.#pusher?.connection.socket_id === socketId && !this.#stopped();
       requestChannelAuth(client, realtime.auth_endpoint, socketId, channelName, authTimeoutMs).then(
         (data) => current() && callback(null, data),
         (error: RealtimeError) => {
@@ -226,8 +234,8 @@ export class RealtimeConnection {
   }
 
   #onPusherState(pusherState: string): void {
+    if (this.#stopped()) return;
     const state = this.state;
-    if (this.#stopping || STOPPED_STATES.includes(state)) return;
     switch (pusherState) {
       case 'connecting': // an immediate retry (pong timeout, close code 42xx), without `connecting_in`
         if (state === 'connected') this.#to('reconnecting', 'socket closed');
@@ -249,10 +257,9 @@ export class RealtimeConnection {
 
   /** pusher-js scheduled a retry: a socket closed or an attempt failed. */
   #onRetry(): void {
-    const state = this.state;
-    if (this.#stopping || STOPPED_STATES.includes(state)) return;
+    if (this.#stopped()) return;
     // pusher-js waits a second before reconnecting a closed socket, still saying `connected`.
-    if (state === 'connected') return void this.#to('reconnecting', 'socket closed');
+    if (this.state === 'connected') return void this.#to('reconnecting', 'socket closed');
     // A failed attempt: let pusher-js retry once, then go offline.
     if (this.#attempt === 0) return void (this.#attempt = 1);
     this.#offline();
@@ -275,8 +282,7 @@ export class RealtimeConnection {
 
   #later(retry: () => void): void {
     clearTimeout(this.#retryTimer);
-    const delay = Math.min(BACKOFF_MAX_MS, BACKOFF_MS * 2 ** this.#attempt++) * (0.5 + Math.random() / 2);
-    this.#retryTimer = setTimeout(retry, delay);
+    this.#retryTimer = setTimeout(retry, backoffDelay(this.#attempt++, BACKOFF));
   }
 
   #onPusherError(error: unknown): void {
@@ -292,7 +298,7 @@ export class RealtimeConnection {
   }
 
   #onEvent(event: string, data: unknown): void {
-    if (STOPPED_STATES.includes(this.state)) return;
+    if (this.#stopped()) return;
     if (event === 'pusher:subscription_succeeded') return this.#onSubscribed();
     if (event === 'pusher:subscription_error') {
       const d = (data ?? {}) as { error?: string; status?: number };
@@ -300,14 +306,15 @@ export class RealtimeConnection {
       this.#authError = undefined;
       return this.#subscriptionFailed(error);
     }
-    const { event: expected } = this.#options.realtime;
-    const isMessage = matchesEvent(event, expected || 'MessageCreated');
-    if (!isMessage && !matchesEvent(event, 'AgentTyping')) return;
-    const decoded = decodeEventData(data);
-    const value = isMessage ? parseMessage(decoded) : parseAgentTyping(decoded);
-    if (!value) return this.#error(new RealtimeError('parse_error', `Malformed ${event} payload`, { cause: data }));
-    if (isMessage) this.#emitter.emit('message', value as Message);
-    else this.#emitter.emit('agentTyping', value as AgentTyping);
+    const kind = matchesEvent(event, this.#options.realtime.event || 'MessageCreated')
+      ? 'message'
+      : matchesEvent(event, 'AgentTyping')
+        ? 'agentTyping'
+        : undefined;
+    if (!kind) return;
+    const value = PARSERS[kind](decodeEventData(data));
+    if (value) this.#emitter.emit(kind, value as never);
+    else this.#error(new RealtimeError('parse_error', `Malformed ${event} payload`, { cause: data }));
   }
 
   #onSubscribed(): void {
@@ -334,7 +341,7 @@ export class RealtimeConnection {
   #onLifecycle(event: LifecycleEvent): void {
     const state = this.state;
     if (event === 'offline') {
-      if (!STOPPED_STATES.includes(state)) this.#to('offline', 'browser offline');
+      if (!this.#stopped()) this.#to('offline', 'browser offline');
     } else if (state === 'offline' || state === 'reconnecting') {
       this.reconnect();
     }
