@@ -9,4 +9,4 @@
 export * from './generated/index.js';
 export { client } from './generated/client.gen.js';
 export type { Client, Config, RequestResult } from './generated/client/index.js';
-export { createTickkiClient, API_PREFIX, DEFAULT_BASE_URL, type TickkiClientOptions } from './tickki-client.js';
+export { createTickkiClient, apiBaseUrl, API_PREFIX, DEFAULT_BASE_URL, type Provider, type TickkiClientOptions } from './tickki-client.js';

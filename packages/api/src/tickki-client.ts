@@ -8,7 +8,7 @@ export const DEFAULT_BASE_URL = 'https://app.tickki.com';
 export const API_PREFIX = '/api/v1';
 
 /** A value, or a function that returns the current value (read again on every request). */
-type Provider<T> = T | (() => T | Promise<T>);
+export type Provider<T> = T | (() => T | Promise<T>);
 
 /** Options of {@link createTickkiClient}. */
 export interface TickkiClientOptions {
