@@ -200,22 +200,21 @@ export class Store {
     this.reset();
   }
 
+  /** Applies a copy of `seed` (config, keys, limits, plan, agent) and forgets every conversation. */
+  #clear(seed: Seed): void {
+    const copy = clone(seed);
+    this.config = copy.config;
+    this.keys = new Map(copy.keys.map((k) => [k.key, k]));
+    this.rateLimits = copy.rate_limits;
+    this.plan = copy.plan;
+    this.agent = copy.agent;
+    this.suspended = copy.suspended;
+    for (const index of [this.conversations, this.byVisitor, this.byToken, this.messages, this.messageById, this.idempotency, this.attachments]) index.clear();
+  }
+
   /** Back to the seed: config, keys and limits as at start; no conversations, messages or events. */
   reset(): void {
-    const seed = clone(this.initial);
-    this.config = seed.config;
-    this.keys = new Map(seed.keys.map((k) => [k.key, k]));
-    this.rateLimits = seed.rate_limits;
-    this.plan = seed.plan;
-    this.agent = seed.agent;
-    this.suspended = seed.suspended;
-    this.conversations.clear();
-    this.byVisitor.clear();
-    this.byToken.clear();
-    this.messages.clear();
-    this.attachments.clear();
-    this.idempotency.clear();
-    this.messageById.clear();
+    this.#clear(this.initial);
     this.events = [];
     this.counters = { conversation: 7730, session: 903, message: 9000, attachment: 310 };
     this.onChange();
@@ -426,21 +425,8 @@ export class Store {
   load(snapshot: StoreSnapshot): void {
     if (snapshot.version !== SERIAL_VERSION) throw new Error(`unsupported sandbox state version ${String(snapshot.version)}`);
     this.signingSecret = snapshot.signing_secret;
-    const seed = clone(snapshot.seed);
-    this.config = seed.config;
-    this.keys = new Map(seed.keys.map((k) => [k.key, k]));
-    this.rateLimits = seed.rate_limits;
-    this.plan = seed.plan;
-    this.agent = seed.agent;
-    this.suspended = seed.suspended;
+    this.#clear(snapshot.seed);
     this.counters = { ...snapshot.counters };
-    this.conversations.clear();
-    this.byVisitor.clear();
-    this.byToken.clear();
-    this.messages.clear();
-    this.messageById.clear();
-    this.idempotency.clear();
-    this.attachments.clear();
     for (const c of snapshot.conversations) {
       this.conversations.set(c.id, clone(c));
       this.byVisitor.set(c.visitor_id, c.id);
