@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import Echo from 'laravel-echo';
 import { WebSocket } from 'ws';
 import {
@@ -17,37 +17,21 @@ import {
   pusherClient,
   pusherState,
   sleep,
+  pusher,
+  raw,
+  server,
   startServer,
   waitFor,
   type Harness,
   type PusherClient,
 } from './realtime-helpers.js';
 
-let cleanups: (() => unknown)[] = [];
-afterEach(async () => {
-  for (const fn of cleanups.reverse()) await fn();
-  cleanups = [];
-});
-
-async function server(options: Parameters<typeof startServer>[0] = {}): Promise<Harness> {
-  const h = await startServer(options);
-  cleanups.push(() => h.close());
-  return h;
-}
-
 /** A raw client subscribed to CHANNEL. */
 async function subscriber(h: Harness): Promise<RawClient> {
-  const c = new RawClient(h.port);
-  cleanups.push(() => c.close());
+  const c = raw(h);
   const id = await c.connected();
   await c.subscribe(id, CHANNEL);
   return c;
-}
-
-function pusher(h: Harness): PusherClient {
-  const p = pusherClient(h.port);
-  cleanups.push(() => p.disconnect());
-  return p;
 }
 
 /** Broadcasts `n` numbered messages and returns the `seq`s one client got, after a ping round trip. */
@@ -199,7 +183,7 @@ describe('fault knobs', () => {
       Pusher: PusherForEcho,
       channelAuthorization: localAuthorization(),
     });
-    cleanups.push(() => echo.disconnect());
+    onTestFinished(() => echo.disconnect());
     const byNamespace: unknown[] = [];
     const byDot: unknown[] = [];
     let ok = false;
@@ -277,8 +261,7 @@ describe('fault knobs', () => {
     expect(c.frames).toEqual([]);
     expect(h.realtime.stats()).toMatchObject({ connectionsRefused: 2, connections: 0 });
     h.realtime.setFaults({ refuseConnections: false });
-    const ok = new RawClient(h.port);
-    cleanups.push(() => ok.close());
+    const ok = raw(h);
     await ok.connected();
   });
 

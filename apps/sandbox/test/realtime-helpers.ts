@@ -1,4 +1,5 @@
 /** Test helpers for the realtime server: a real http.Server, raw ws clients, pusher-js clients. */
+import { onTestFinished } from 'vitest';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import PusherModule from 'pusher-js';
@@ -212,4 +213,27 @@ export function pusherClient(port: number, extra: Partial<PusherOptions> = {}, s
 /** Resolves when a pusher-js client reaches `state`. */
 export function pusherState(client: PusherClient, state: string, timeoutMs = 8000): Promise<void> {
   return waitFor(() => client.connection.state === state, timeoutMs, `pusher-js state ${state}`);
+}
+
+/** Runs `close(resource)` when the current test finishes, passed or failed; returns `resource`. */
+export function closeAfterTest<T>(resource: T, close: (resource: T) => unknown): T {
+  onTestFinished(async () => {
+    await close(resource);
+  });
+  return resource;
+}
+
+/** A PusherServer on a free port, closed when the test finishes. */
+export async function server(options: Partial<PusherServerOptions> = {}): Promise<Harness> {
+  return closeAfterTest(await startServer(options), (h) => h.close());
+}
+
+/** A raw protocol client, closed when the test finishes. */
+export function raw(h: Harness, path?: string): RawClient {
+  return closeAfterTest(new RawClient(h.port, path), (c) => c.close());
+}
+
+/** An unmodified pusher-js client, disconnected when the test finishes. */
+export function pusher(h: Harness, extra: Partial<PusherOptions> = {}, secret?: string): PusherClient {
+  return closeAfterTest(pusherClient(h.port, extra, secret), (p) => p.disconnect());
 }

@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import Echo from 'laravel-echo';
 import { WebSocket } from 'ws';
 import {
@@ -22,6 +22,9 @@ import {
   pusherClient,
   pusherState,
   sleep,
+  pusher,
+  raw,
+  server,
   startServer,
   waitFor,
   type Frame,
@@ -36,30 +39,6 @@ const MESSAGE = {
   content: 'Hello from an agent',
   created_at: '2025-01-01T10:00:00Z',
 };
-
-let cleanups: (() => unknown)[] = [];
-afterEach(async () => {
-  for (const fn of cleanups.reverse()) await fn();
-  cleanups = [];
-});
-
-async function server(options: Parameters<typeof startServer>[0] = {}): Promise<Harness> {
-  const h = await startServer(options);
-  cleanups.push(() => h.close());
-  return h;
-}
-
-function raw(h: Harness, path?: string): RawClient {
-  const c = new RawClient(h.port, path);
-  cleanups.push(() => c.close());
-  return c;
-}
-
-function pusher(h: Harness, extra: Parameters<typeof pusherClient>[1] = {}, secret?: string): PusherClient {
-  const p = pusherClient(h.port, extra, secret);
-  cleanups.push(() => p.disconnect());
-  return p;
-}
 
 /** Collects `event` on a pusher-js channel. */
 function collect(p: PusherClient, channel: string, event: string): unknown[] {
@@ -206,7 +185,7 @@ describe('pusher-js (unmodified)', () => {
       enabledTransports: ['ws'],
       cluster: 'mt1',
     });
-    cleanups.push(() => p.disconnect());
+    onTestFinished(() => p.disconnect());
     const errors: unknown[] = [];
     p.connection.bind('error', (e: unknown) => errors.push(e));
     await waitFor(() => h.realtime.stats().unknownAppKey === 1);
@@ -245,7 +224,7 @@ describe('laravel-echo (unmodified)', () => {
       broadcaster === 'reverb'
         ? new Echo({ broadcaster: 'reverb', ...common })
         : new Echo({ broadcaster: 'pusher', cluster: 'mt1', ...common });
-    cleanups.push(() => e.disconnect());
+    onTestFinished(() => e.disconnect());
     return e;
   }
 
@@ -279,7 +258,7 @@ describe('laravel-echo (unmodified)', () => {
       Pusher: PusherForEcho,
       channelAuthorization: localAuthorization(() => ({ auth: `${KEY}:${'0'.repeat(64)}` })),
     });
-    cleanups.push(() => e.disconnect());
+    onTestFinished(() => e.disconnect());
     const errors: unknown[] = [];
     e.private('chat.session.904').error((err: unknown) => errors.push(err));
     await waitFor(() => errors.length === 1);
