@@ -1,17 +1,11 @@
 /** The `/_control` HTTP API, the agent console page, CORS, and the programmatic handle. */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { RunningSandbox } from '../src/index.js';
-import { Api, control, PusherProbe, start, until } from './helpers.js';
+import { Api, control, PusherProbe, until, useSandbox } from './helpers.js';
 
 let sb: RunningSandbox;
 let api: Api;
-
-beforeAll(async () => {
-  sb = await start();
-  api = new Api(sb.origin, sb.demoKey);
-});
-afterAll(() => sb.close());
-beforeEach(() => sb.control.reset());
+useSandbox((s, a) => ([sb, api] = [s, a]));
 
 describe('state and reset', () => {
   it('GET /state summarizes; POST /reset forgets conversations and restores the seed', async () => {

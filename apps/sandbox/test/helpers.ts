@@ -1,5 +1,6 @@
 /** Shared helpers of the sandbox's HTTP tests: a started sandbox, a tiny fetch client, the document's schemas. */
 import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { parse } from 'yaml';
@@ -10,6 +11,20 @@ import { startSandbox, type RunningSandbox, type SandboxOptions } from '../src/i
 /** Starts a sandbox on a free port; the scripted agent is off unless asked for. */
 export function start(options: SandboxOptions = {}): Promise<RunningSandbox> {
   return startSandbox({ port: 0, seed: 7, ...options, agent: { mode: 'off', delay_ms: 0, ...options.agent } });
+}
+
+/**
+ * One sandbox for the test file: started before all its tests, reset before each, closed after
+ * all. `ready` receives it and an {@link Api} with the demo key.
+ */
+export function useSandbox(ready: (sb: RunningSandbox, api: Api) => void, options: SandboxOptions = {}): void {
+  let sb: RunningSandbox | undefined;
+  beforeAll(async () => {
+    sb = await start(options);
+    ready(sb, new Api(sb.origin, sb.demoKey));
+  });
+  afterAll(() => sb?.close());
+  beforeEach(() => sb?.control.reset());
 }
 
 /** An answer, with its body parsed as JSON when it is JSON. */

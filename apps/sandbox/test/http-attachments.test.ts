@@ -1,18 +1,12 @@
 /** Attachment upload, signed download URLs and their expiry, size and type refusals. */
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { RunningSandbox } from '../src/index.js';
-import { Api, checkAnswer, start } from './helpers.js';
+import { Api, checkAnswer, useSandbox } from './helpers.js';
 
 let sb: RunningSandbox;
 let api: Api;
-
-beforeAll(async () => {
-  sb = await start();
-  api = new Api(sb.origin, sb.demoKey);
-});
-afterAll(() => sb.close());
-beforeEach(() => sb.control.reset());
+useSandbox((s, a) => ([sb, api] = [s, a]));
 
 function form(data: Uint8Array | string, name = 'photo.png', type = 'image/png', field = 'file'): FormData {
   const f = new FormData();

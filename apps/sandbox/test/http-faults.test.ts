@@ -1,17 +1,11 @@
 /** Each fault knob, HTTP and websocket, set through the control API or start options. */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { RunningSandbox } from '../src/index.js';
-import { Api, checkAnswer, control, PusherProbe, sleep, start, until } from './helpers.js';
+import { Api, checkAnswer, control, PusherProbe, sleep, start, until, useSandbox } from './helpers.js';
 
 let sb: RunningSandbox;
 let api: Api;
-
-beforeAll(async () => {
-  sb = await start();
-  api = new Api(sb.origin, sb.demoKey);
-});
-afterAll(() => sb.close());
-beforeEach(() => sb.control.reset());
+useSandbox((s, a) => ([sb, api] = [s, a]));
 
 const setFaults = async (faults: object) => {
   const res = await control(sb, 'PUT', '/faults', faults);

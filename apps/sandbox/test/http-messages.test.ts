@@ -1,18 +1,12 @@
 /** Sending and listing messages: cursor pagination, limits, idempotency, the scripted agent. */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Message } from '@tickki/chat-api';
 import type { RunningSandbox } from '../src/index.js';
-import { Api, checkAnswer, start, until } from './helpers.js';
+import { Api, checkAnswer, until, useSandbox } from './helpers.js';
 
 let sb: RunningSandbox;
 let api: Api;
-
-beforeAll(async () => {
-  sb = await start();
-  api = new Api(sb.origin, sb.demoKey);
-});
-afterAll(() => sb.close());
-beforeEach(() => sb.control.reset());
+useSandbox((s, a) => ([sb, api] = [s, a]));
 
 describe('sendMessage', () => {
   it('stores an inbound text message and answers it', async () => {

@@ -1,17 +1,11 @@
 /** Config, sessions, identify, typing, heartbeat and analytics over real HTTP. */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { RunningSandbox } from '../src/index.js';
-import { Api, checkAnswer, control, start } from './helpers.js';
+import { Api, checkAnswer, control, start, useSandbox } from './helpers.js';
 
 let sb: RunningSandbox;
 let api: Api;
-
-beforeAll(async () => {
-  sb = await start();
-  api = new Api(sb.origin, sb.demoKey);
-});
-afterAll(() => sb.close());
-beforeEach(() => sb.control.reset());
+useSandbox((s, a) => ([sb, api] = [s, a]));
 
 describe('getConfig', () => {
   it('answers the seeded demo business, valid per the document', async () => {
