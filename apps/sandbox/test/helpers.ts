@@ -72,14 +72,7 @@ export class Api {
     if (body !== undefined) init.body = body;
     if (options.signal) init.signal = options.signal;
     const res = await fetch(this.base + path, init);
-    const text = await res.text();
-    let parsed: unknown = text;
-    try {
-      parsed = JSON.parse(text);
-    } catch {
-      // keep the text
-    }
-    return { status: res.status, headers: res.headers, body: parsed as T, text };
+    return toAnswer<T>(res);
   }
 
   get<T = any>(path: string, options?: RequestOptions) {
@@ -103,6 +96,18 @@ export class Api {
   }
 }
 
+/** Reads an answer, parsing its body as JSON when it is JSON (else keeping the text). */
+async function toAnswer<T>(res: Response): Promise<Answer<T>> {
+  const text = await res.text();
+  let body: unknown = text;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    // keep the text
+  }
+  return { status: res.status, headers: res.headers, body: body as T, text };
+}
+
 /** Control API client. */
 export async function control<T = any>(sb: { origin: string }, method: string, path: string, body?: unknown): Promise<Answer<T>> {
   const init: RequestInit = { method };
@@ -111,14 +116,7 @@ export async function control<T = any>(sb: { origin: string }, method: string, p
     init.headers = { 'Content-Type': 'application/json' };
   }
   const res = await fetch(`${sb.origin}/_control${path}`, init);
-  const text = await res.text();
-  let parsed: unknown = text;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    // keep the text
-  }
-  return { status: res.status, headers: res.headers, body: parsed as T, text };
+  return toAnswer<T>(res);
 }
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
