@@ -304,6 +304,7 @@ export class SandboxControl {
         broadcasts_duplicated: realtime.broadcastsDuplicated,
         broadcasts_delayed: realtime.broadcastsDelayed,
         connections_dropped: realtime.connectionsDropped,
+        connections_stalled: realtime.connectionsStalled,
         connections_refused: realtime.connectionsRefused,
       },
     };
@@ -341,6 +342,11 @@ export class SandboxControl {
     } catch (err) {
       throw bad(err instanceof Error ? err.message : String(err));
     }
+  }
+
+  /** Makes every open websocket half-open: still open, but nothing flows either way. */
+  stallConnections(): number {
+    return this.#sb.realtime.stallConnections();
   }
 
   realtimeStats(): RealtimeStats {

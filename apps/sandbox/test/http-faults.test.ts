@@ -227,4 +227,18 @@ describe('websocket faults', () => {
     await refused.close();
     expect((await control(sb, 'GET', '/realtime')).body.data.connectionsRefused).toBe(1);
   });
+
+  it('stall-connections leaves sockets open but silent', async () => {
+    const s = await api.session();
+    const probe = await PusherProbe.subscribe(api, s);
+    const stalled = await control(sb, 'POST', '/realtime/stall-connections');
+    expect(stalled.body.data.stalled).toBe(1);
+    const seen = probe.frames.length;
+    await control(sb, 'POST', `/conversations/${s.conversation_id}/messages`, { content: 'not delivered' });
+    await sleep(200);
+    expect(probe.frames.length).toBe(seen);
+    expect(probe.ws.readyState).toBe(1); // OPEN
+    expect((await control(sb, 'GET', '/realtime')).body.data.connectionsStalled).toBe(1);
+    await probe.close();
+  });
 });

@@ -232,6 +232,27 @@ describe('fault knobs', () => {
     expect(h.realtime.stats().connectionsDropped).toBe(1);
   });
 
+  it('stallConnections leaves sockets half-open: nothing flows either way, nothing is closed, new sockets are healthy', async () => {
+    // short keep-alive timers: a stalled socket must be neither pinged nor closed by them
+    const h = await server({ activityTimeoutSeconds: 1, pongTimeoutMs: 200 });
+    const stalled = await subscriber(h);
+    const seen = stalled.frames.length;
+    expect(h.realtime.stallConnections()).toBe(1);
+    expect(h.realtime.stallConnections()).toBe(0); // already stalled
+    h.realtime.broadcast(CHANNEL, 'MessageCreated', { id: 1 });
+    await expect(stalled.roundTrip(300)).rejects.toThrow('timed out');
+    await sleep(1600); // past activity timeout + pong timeout
+    expect(stalled.ws.readyState).toBe(WebSocket.OPEN);
+    expect(stalled.frames.length).toBe(seen);
+    const stats = h.realtime.stats();
+    expect(stats).toMatchObject({ connections: 1, connectionsStalled: 1, idleDisconnects: 0 });
+
+    const fresh = await subscriber(h);
+    h.realtime.broadcast(CHANNEL, 'MessageCreated', { id: 2 });
+    expect((await fresh.next((f) => f.event === 'MessageCreated')).data).toEqual({ id: 2 });
+    expect(stalled.frames.length).toBe(seen);
+  });
+
   it('refuseConnections (pusher mode): pusher-js keeps retrying and connects once allowed', async () => {
     const h = await server({ faults: { refuseConnections: true } });
     const p = pusher(h);

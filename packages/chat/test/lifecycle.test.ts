@@ -56,6 +56,36 @@ describe('lifecycle', () => {
     }
   });
 
+  it('replaces a socket that went half-open while hidden: live replies flow again on return', async () => {
+    const lifecycle = manualLifecycle();
+    const chat = chatFor(sb, { lifecycle });
+    const session = await chat.startSession({ visitorId: 'v_half_open' });
+    await session.ready;
+    const states: string[] = [];
+    session.on('connection', (c) => states.push(`${c.to} (${c.reason})`));
+    lifecycle.emit('hidden');
+    expect(sb.control.stallConnections()).toBeGreaterThan(0); // the phone slept; the socket still looks open
+    sb.control.reply(session.conversationId, 'sent while asleep');
+    lifecycle.emit('visible');
+    try {
+      // the gap fill on return brings what the dead socket missed…
+      await waitFor(() => session.messages.some((m) => m.content === 'sent while asleep'), 'the gap fill on return');
+      // …and the unanswered ping replaces the socket, so live events come again
+      await waitFor(() => states.includes('connected (channel resubscribed)'), 'a new socket', 8000).catch((e) => {
+        throw new Error(`${e.message}; states: ${states.join(', ')}; ${JSON.stringify(sb.control.realtimeStats())}`);
+      });
+      expect(states[0]).toBe('reconnecting (no answer to a ping)');
+      await waitFor(() => session.syncState.status === 'synced', 'the gap fill after the resubscription');
+      const historyCalls = () => sb.control.requests().filter((r) => r.operation === 'listMessages').length;
+      const before = historyCalls();
+      sb.control.reply(session.conversationId, 'live again');
+      await waitFor(() => session.messages.some((m) => m.content === 'live again'), 'a live reply on the new socket', 2000);
+      expect(historyCalls()).toBe(before); // it came over the socket, not from history
+    } finally {
+      chat.dispose();
+    }
+  });
+
   it('maps React Native AppState to visible/hidden', () => {
     let listener: ((s: string) => void) | undefined;
     const removed: boolean[] = [];

@@ -17,6 +17,8 @@ export interface PusherLike {
   disconnect(): void;
   /** Subscribes to a channel, now or as soon as the socket is connected, and on every new socket. */
   subscribe(channelName: string): Channel;
+  /** Sends a frame on the socket (here only `pusher:ping`). */
+  send_event(eventName: string, data: unknown, channel?: string): boolean;
 }
 
 /**

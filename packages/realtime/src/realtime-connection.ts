@@ -44,6 +44,11 @@ export interface RealtimeConnectionOptions {
   logger?: RealtimeLogger;
   /** How long one channel authorization may take, in ms. Default 10 000. */
   authTimeoutMs?: number;
+  /**
+   * How long a socket that still says `connected` when the app comes back (`foreground`) has to
+   * answer a ping before it is replaced, in ms. Default 5000.
+   */
+  probeTimeoutMs?: number;
   /** pusher-js tuning (`activityTimeout`, `pongTimeout`, `unavailableTimeout`); host, TLS and auth cannot be changed. */
   pusherOptions?: Partial<Options>;
 }
@@ -110,6 +115,8 @@ export class RealtimeConnection {
   /** Consecutive failed attempts (socket or authorization) since the channel was last subscribed. */
   #attempt = 0;
   #retryTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Ends the liveness probe in flight, if any (see `#probe`). */
+  #endProbe: (() => void) | undefined;
 
   constructor(options: RealtimeConnectionOptions) {
     this.#options = options;
@@ -144,11 +151,12 @@ export class RealtimeConnection {
   /**
    * Drops the current socket, if any, and connects again at once, skipping pusher-js's backoff.
    * Call it when the platform comes back (`online`, app foreground). No-op when `idle` or `closed`.
+   * `reason` is the state change's.
    */
-  reconnect(): void {
+  reconnect(reason = 'reconnect() called'): void {
     const state = this.state;
     if (state === 'idle' || state === 'closed') return;
-    this.#to(state === 'failed' ? 'connecting' : 'reconnecting', 'reconnect() called');
+    this.#to(state === 'failed' ? 'connecting' : 'reconnecting', reason);
     this.#stop();
     this.#start();
   }
@@ -201,6 +209,7 @@ export class RealtimeConnection {
 
   #stop(): void {
     clearTimeout(this.#retryTimer);
+    this.#endProbe?.();
     this.#stopping = true;
     this.#pusher?.disconnect();
     this.#stopping = false;
@@ -344,6 +353,33 @@ export class RealtimeConnection {
       if (!this.#stopped()) this.#to('offline', 'browser offline');
     } else if (state === 'offline' || state === 'reconnecting') {
       this.reconnect();
+    } else if (event === 'foreground' && state === 'connected') {
+      this.#probe();
     }
+  }
+
+  /**
+   * Checks that a socket which says `connected` still carries anything: after the app slept, the
+   * OS or a NAT may have dropped it without a close ("connected but receiving nothing"), and
+   * pusher-js would only notice after its activity timeout plus pong timeout (a minute or more).
+   * Sends `pusher:ping`; any frame back proves the socket alive, none within `probeTimeoutMs`
+   * replaces it (`reconnect()`, then the usual resubscription and gap fill).
+   */
+  #probe(): void {
+    const pusher = this.#pusher;
+    if (!pusher || this.#endProbe) return;
+    const connection = pusher.connection;
+    const timer = setTimeout(() => {
+      end();
+      if (this.state === 'connected') this.reconnect('no answer to a ping');
+    }, this.#options.probeTimeoutMs ?? 5000);
+    const end = (): void => {
+      clearTimeout(timer);
+      connection.unbind('message', end);
+      this.#endProbe = undefined;
+    };
+    this.#endProbe = end;
+    connection.bind('message', end);
+    pusher.send_event('pusher:ping', {});
   }
 }

@@ -294,6 +294,48 @@ describe('reconnecting', () => {
   });
 });
 
+describe('a half-open socket when the app comes back', () => {
+  function lifecycle(): { source: RealtimeConnectionOptions['lifecycle']; emit: (e: LifecycleEvent) => void } {
+    let listener: (e: LifecycleEvent) => void = () => {};
+    return { source: (l) => ((listener = l), () => undefined), emit: (e) => listener(e) };
+  }
+
+  it('is replaced when it does not answer a ping: live events flow again on a new socket', async () => {
+    const app = lifecycle();
+    const c = await connected({ lifecycle: app.source, probeTimeoutMs: 300 });
+    const firstSocket = h.pusher.socketIds()[0];
+    const states = recordStates(c);
+    const got: number[] = [];
+    c.on('message', (m) => got.push(m.id));
+    expect(h.pusher.stallConnections()).toBe(1);
+    h.broadcast('MessageCreated', wireMessage(1)); // lost on the dead socket, as on a phone asleep
+    const again = next(c, 'subscribed');
+    app.emit('foreground');
+    const { resubscribed, socketId } = await again;
+    expect(resubscribed).toBe(true);
+    expect(socketId).not.toBe(firstSocket);
+    expect(states).toEqual(['connected→reconnecting', 'reconnecting→connected']);
+    const live = next(c, 'message');
+    expect(h.broadcast('MessageCreated', wireMessage(2))).toBe(1);
+    expect((await live).id).toBe(2);
+    expect(got).toEqual([2]);
+  });
+
+  it('is kept when it answers: no reconnect, no extra state change', async () => {
+    const app = lifecycle();
+    const c = await connected({ lifecycle: app.source, probeTimeoutMs: 300 });
+    const states = recordStates(c);
+    const before = h.pusher.stats().framesIn;
+    app.emit('foreground');
+    app.emit('foreground'); // one probe at a time
+    await sleep(600);
+    expect(states).toEqual([]);
+    expect(c.state).toBe('connected');
+    expect(h.pusher.stats().framesIn - before).toBe(1); // the one ping
+    expect(h.pusher.stats().connections).toBe(1);
+  });
+});
+
 describe('authorization failures', () => {
   it('surfaces a refused session as auth_failed and goes failed; reconnect() with a valid token recovers', async () => {
     h.clientToken = 'stale-token';

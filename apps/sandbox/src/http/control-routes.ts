@@ -86,6 +86,7 @@ export function controlRoutes(sb: Sandbox): Hono<SandboxEnv> {
 
   r.get('/realtime', (c) => c.json({ data: ctl.realtimeStats() }));
   r.post('/realtime/drop-connections', async (c) => c.json({ data: { dropped: ctl.dropConnections((await body(c)).code) } }));
+  r.post('/realtime/stall-connections', (c) => c.json({ data: { stalled: ctl.stallConnections() } }));
 
   r.put('/suspended', async (c) => c.json({ data: { suspended: ctl.setSuspended((await body(c)).suspended) } }));
   r.get('/plan', (c) => c.json({ data: ctl.plan() }));

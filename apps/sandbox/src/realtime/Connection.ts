@@ -18,6 +18,11 @@ export class Connection {
   lastSeen: number;
   /** `Date.now()` when the server pinged this idle socket; 0 when no ping is outstanding. */
   pingSentAt = 0;
+  /**
+   * Fault: a half-open socket (see `PusherServer.stallConnections`). Nothing is written to it and
+   * what it sends is ignored, but it stays open.
+   */
+  stalled = false;
 
   constructor(id: string, ws: WebSocket, socket: Duplex, now: number) {
     this.id = id;

@@ -274,6 +274,24 @@ export class PusherServer {
     return n;
   }
 
+  /**
+   * Fault: turns every open socket into a half-open one, as after a phone's radio slept or a NAT
+   * forgot the mapping: the socket stays open on both ends, but nothing reaches the client any more
+   * (no broadcasts, no pongs, no pings) and what the client sends is ignored. Only a client that
+   * checks its socket notices. New sockets are healthy.
+   * @returns the number of sockets stalled.
+   */
+  stallConnections(): number {
+    let n = 0;
+    for (const conn of this.#connections) {
+      if (conn.ws.readyState !== OPEN || conn.stalled) continue;
+      conn.stalled = true;
+      n++;
+    }
+    this.#counters.connectionsStalled += n;
+    return n;
+  }
+
   /** A snapshot of connections, channels and counters. */
   stats(): RealtimeStats {
     const subscriptions = this.#registry.counts();
@@ -358,7 +376,7 @@ export class PusherServer {
     this.#connections.add(conn);
     this.#byId.set(conn.id, conn);
     ws.on('message', (data, isBinary) => this.#onMessage(conn, data, isBinary));
-    ws.on('pong', () => this.#touch(conn));
+    ws.on('pong', () => conn.stalled || this.#touch(conn));
     ws.once('close', (code) => this.#onClose(conn, code));
     this.#send(conn, connectionEstablishedFrame(conn.id, this.activityTimeoutSeconds));
     this.#listeners.emit('connect', conn.id);
@@ -385,6 +403,7 @@ export class PusherServer {
   // ---------------------------------------------------------------- frames
 
   #onMessage(conn: Connection, data: RawData, isBinary: boolean): void {
+    if (conn.stalled) return;
     const counters = this.#counters;
     counters.framesIn++;
     this.#touch(conn);
@@ -514,7 +533,7 @@ export class PusherServer {
   // ---------------------------------------------------------------- sending
 
   #send(conn: Connection, text: string): void {
-    if (conn.ws.readyState !== OPEN) return;
+    if (conn.ws.readyState !== OPEN || conn.stalled) return;
     conn.ws.send(text);
     this.#counters.framesOut++;
     this.#counters.bytesOut += Buffer.byteLength(text);
@@ -539,7 +558,7 @@ export class PusherServer {
   #deliver(ch: Channel, frame: Buffer, except: Connection | undefined): number {
     let n = 0;
     for (const conn of ch.subscribers) {
-      if (conn === except || conn.ws.readyState !== OPEN) continue;
+      if (conn === except || conn.ws.readyState !== OPEN || conn.stalled) continue;
       const socket = conn.socket;
       if (!socket.writable) continue;
       socket.write(frame);
@@ -561,7 +580,8 @@ export class PusherServer {
   #sweep(): void {
     const now = Date.now();
     for (const conn of this.#connections) {
-      if (conn.ws.readyState !== OPEN) continue;
+      // a stalled socket is left half-open: closing it would tell the client
+      if (conn.ws.readyState !== OPEN || conn.stalled) continue;
       if (conn.pingSentAt !== 0) {
         if (now - conn.pingSentAt >= this.#pongTimeoutMs) {
           this.#counters.idleDisconnects++;

@@ -6,6 +6,8 @@ export interface RealtimeCounters {
   connectionsRefused: number;
   /** Sockets closed by `dropConnections()`. */
   connectionsDropped: number;
+  /** Sockets made half-open by `stallConnections` (the fault). */
+  connectionsStalled: number;
   /** Handshakes refused for an unknown app key (4001). */
   unknownAppKey: number;
   /** Handshakes refused for a missing or unsupported protocol version (4006–4008). */
@@ -66,6 +68,7 @@ export function createCounters(): RealtimeCounters {
     connectionsTotal: 0,
     connectionsRefused: 0,
     connectionsDropped: 0,
+    connectionsStalled: 0,
     unknownAppKey: 0,
     protocolRejected: 0,
     badPath: 0,
