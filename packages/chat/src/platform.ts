@@ -59,6 +59,51 @@ export function browserLifecycle(): AppLifecycle | undefined {
   };
 }
 
+/** A `fetch` as the generated client calls it: with one `Request`. */
+export type RequestFetch = (request: Request) => Promise<Response>;
+
+/** Statuses whose `Response` must have no body. */
+const NULL_BODY = [204, 205, 304];
+
+/**
+ * A `fetch` for one upload that reports its progress (0 to 1), over `XMLHttpRequest`: fetch has no
+ * upload progress. `undefined` where there is no `XMLHttpRequest` (Node); browsers, web workers and
+ * React Native have it. The request's `AbortSignal` aborts it; a failed connection rejects with a
+ * `TypeError`, as fetch does.
+ */
+export function progressFetch(onProgress: (progress: number) => void): RequestFetch | undefined {
+  const XHR = (globalThis as { XMLHttpRequest?: typeof XMLHttpRequest }).XMLHttpRequest;
+  return (
+    XHR &&
+    (async (request) => {
+      const body = await request.blob();
+      const { signal } = request;
+      signal.throwIfAborted();
+      return new Promise((resolve, reject) => {
+        const xhr = new XHR();
+        const abort = (): void => xhr.abort();
+        xhr.open(request.method, request.url);
+        request.headers.forEach((value, name) => xhr.setRequestHeader(name, value));
+        xhr.responseType = 'blob';
+        xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(e.loaded / e.total);
+        xhr.onload = () => {
+          const headers = new Headers();
+          for (const line of xhr.getAllResponseHeaders().split('\r\n')) {
+            const colon = line.indexOf(':');
+            if (colon > 0) headers.append(line.slice(0, colon), line.slice(colon + 1).trim());
+          }
+          resolve(new Response(NULL_BODY.includes(xhr.status) ? null : xhr.response, { status: xhr.status, headers }));
+        };
+        xhr.onerror = xhr.ontimeout = () => reject(new TypeError('Network request failed'));
+        xhr.onabort = () => reject(signal.reason);
+        xhr.onloadend = () => signal.removeEventListener('abort', abort);
+        signal.addEventListener('abort', abort);
+        xhr.send(body);
+      });
+    })
+  );
+}
+
 let counter = 0;
 
 /** A unique id for client ids and `Idempotency-Key`s: a UUID where available, else time + counter + randomness. */

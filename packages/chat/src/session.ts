@@ -31,7 +31,7 @@ import type { ChatMessage } from './chat-message.js';
 import type { ChatConfig } from './config.js';
 import { TickkiChatError } from './errors.js';
 import type { AppLifecycle, AppLifecycleEvent } from './lifecycle.js';
-import { randomId } from './platform.js';
+import { randomId, type RequestFetch } from './platform.js';
 import { call, type Attempt } from './request.js';
 import { writeJson, type StorageAdapter } from './storage.js';
 import { MessageStore, type StoreListener } from './store.js';
@@ -64,7 +64,10 @@ export interface ChatSessionEvents {
 
 /** Options of {@link ChatSession.uploadAttachment}. */
 export interface UploadOptions {
-  /** Progress from 0 to 1 (at least 0 when the upload starts and 1 when it is done). */
+  /**
+   * Progress from 0 to 1: 0 when the upload starts, then as the bytes go out where the platform can
+   * tell (browsers, web workers, React Native: over `XMLHttpRequest`), and 1 when it is done.
+   */
   onProgress?: (progress: number) => void;
   /** Cancels the upload. */
   signal?: AbortSignal;
@@ -82,6 +85,8 @@ export interface SessionContext {
   logger: RealtimeLogger | undefined;
   Pusher: PusherConstructor | undefined;
   lifecycle: AppLifecycle | undefined;
+  /** Makes a `fetch` reporting upload progress; absent when the app gave its own `fetch` or the platform cannot. */
+  progressFetch: ((onProgress: (progress: number) => void) => RequestFetch | undefined) | undefined;
 }
 
 /** @internal The newest messages kept for the next start: sync point, older-page cursor, messages. */
@@ -290,16 +295,19 @@ export class ChatSession {
   /**
    * Uploads a file as an attachment message. Refused before anything is sent when the plan has no
    * `file_uploads` (`feature_disabled`) or the file is over `limits.maxUploadKb` (`file_too_large`).
-   * Progress is reported as 0 and 1 (fetch has no upload progress). The message itself arrives
-   * through the store like any other.
+   * With `onProgress`, browsers, web workers and React Native send it over `XMLHttpRequest` to report
+   * progress as the bytes go out (unless the chat was given its own `fetch`, which is then used and
+   * reports only 0 and 1). The message itself arrives through the store like any other.
    */
   async uploadAttachment(file: Blob, options: UploadOptions = {}): Promise<Attachment> {
     const { features, limits } = this.config;
+    const { onProgress } = options;
     if (!features.fileUploads) throw new TickkiChatError('feature_disabled', 'File uploads are disabled');
     if (file.size > limits.maxUploadKb * 1024) throw new TickkiChatError('file_too_large', `Over ${limits.maxUploadKb} KB`);
-    options.onProgress?.(0);
-    const { data } = await this.#op(uploadAttachment, { body: { file } }, false, options.signal, 120_000);
-    options.onProgress?.(1);
+    onProgress?.(0);
+    const fetch = onProgress && this.#ctx.progressFetch?.(onProgress);
+    const { data } = await this.#op(uploadAttachment, { body: { file }, fetch }, false, options.signal, 120_000);
+    onProgress?.(1);
     this.#requestSync();
     return fromWireAttachment(data.attachment);
   }

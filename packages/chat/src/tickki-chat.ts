@@ -12,7 +12,7 @@ import { DEFAULT_RETRY, type RetryPolicy } from './backoff.js';
 import { toChatConfig, type ChatConfig } from './config.js';
 import { TickkiChatError } from './errors.js';
 import type { AppLifecycle } from './lifecycle.js';
-import { browserLifecycle, defaultStorage } from './platform.js';
+import { browserLifecycle, defaultStorage, progressFetch } from './platform.js';
 import { call } from './request.js';
 import { ChatSession, type OutboxItem, type SavedMessages, type SessionContext } from './session.js';
 import { readJson, writeJson, type StorageAdapter } from './storage.js';
@@ -80,7 +80,7 @@ export class TickkiChat {
   readonly client: Client;
   #options: TickkiChatOptions;
   /** What every session of this chat shares; its `timeoutMs` and `retry` are also the options of the chat's own calls. */
-  #settings: Pick<SessionContext, 'storage' | 'lifecycle' | 'retry' | 'timeoutMs' | 'logger' | 'Pusher'>;
+  #settings: Pick<SessionContext, 'storage' | 'lifecycle' | 'retry' | 'timeoutMs' | 'logger' | 'Pusher' | 'progressFetch'>;
   #config: { value: ChatConfig; at: number } | undefined;
   #session: ChatSession | undefined;
   #stopLifecycle: (() => void) | undefined;
@@ -98,6 +98,7 @@ export class TickkiChat {
       timeoutMs,
       logger,
       Pusher,
+      progressFetch: options.fetch ? undefined : progressFetch,
     };
     this.client = this.#makeClient(() => undefined);
     this.analytics = new Analytics(

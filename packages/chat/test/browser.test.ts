@@ -98,6 +98,63 @@ describe.runIf(hasChromium)('in Chromium', () => {
     expect(list.filter((m) => m.content === 'Sent while you were offline')).toHaveLength(1);
   });
 
+  it('reports upload progress as the bytes go out, and maps a refused upload to a typed error', async () => {
+    // 4 MB through a 4 MB/s uplink: about a second of progress events
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: 4 * 1024 * 1024 });
+    try {
+      const result = await page.evaluate(async () => {
+        const session = (globalThis as any).session;
+        const progress: number[] = [];
+        const file = new File([new Uint8Array(4 * 1024 * 1024)], 'photo.png', { type: 'image/png' });
+        const attachment = await session.uploadAttachment(file, { onProgress: (p: number) => progress.push(p) });
+        return { attachment, progress };
+      });
+      expect(result.attachment).toMatchObject({ fileName: 'photo.png', mimeType: 'image/png', fileSize: 4 * 1024 * 1024 });
+      const { progress } = result;
+      expect(progress[0]).toBe(0);
+      expect(progress.at(-1)).toBe(1);
+      expect(progress.filter((p) => p > 0 && p < 1).length).toBeGreaterThanOrEqual(2); // real steps, not just 0 and 1
+      expect(progress).toEqual([...progress].sort((a, b) => a - b)); // never backwards
+
+      // aborted halfway: the XHR is cancelled and the caller gets `aborted`
+      const aborted = await page.evaluate(async () => {
+        const ctl = new AbortController();
+        const file = new File([new Uint8Array(4 * 1024 * 1024)], 'never.png', { type: 'image/png' });
+        const onProgress = (p: number) => p > 0.2 && ctl.abort();
+        try {
+          await (globalThis as any).session.uploadAttachment(file, { onProgress, signal: ctl.signal });
+          return undefined;
+        } catch (e: any) {
+          return e.code;
+        }
+      });
+      expect(aborted).toBe('aborted');
+    } finally {
+      await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+      await cdp.detach();
+    }
+    expect(sb.control.messages(conversationId).filter((m) => m.type === 'attachment')).toHaveLength(1);
+
+    // the server refuses the upload (plan gate): the XHR answer becomes the same typed error as over fetch
+    sb.control.setPlan({ file_uploads: false });
+    try {
+      const refused = await page.evaluate(async () => {
+        const file = new File([new Uint8Array(1024)], 'a.txt', { type: 'text/plain' });
+        try {
+          await (globalThis as any).session.uploadAttachment(file, { onProgress: () => {} });
+          return undefined;
+        } catch (e: any) {
+          return { name: e.name, code: e.code, status: e.status };
+        }
+      });
+      expect(refused).toEqual({ name: 'TickkiChatError', code: 'plan_gate', status: 403 });
+    } finally {
+      sb.control.setPlan({ file_uploads: true });
+    }
+  });
+
   it('resumes the same conversation after a reload, from localStorage', async () => {
     const before = await messages();
     await page.reload();
