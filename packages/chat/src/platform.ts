@@ -62,9 +62,6 @@ export function browserLifecycle(): AppLifecycle | undefined {
 /** A `fetch` as the generated client calls it: with one `Request`. */
 export type RequestFetch = (request: Request) => Promise<Response>;
 
-/** Statuses whose `Response` must have no body. */
-const NULL_BODY = [204, 205, 304];
-
 /**
  * A `fetch` for one upload that reports its progress (0 to 1), over `XMLHttpRequest`: fetch has no
  * upload progress. `undefined` where there is no `XMLHttpRequest` (Node); browsers, web workers and
@@ -81,23 +78,20 @@ export function progressFetch(onProgress: (progress: number) => void): RequestFe
       signal.throwIfAborted();
       return new Promise((resolve, reject) => {
         const xhr = new XHR();
-        const abort = (): void => xhr.abort();
         xhr.open(request.method, request.url);
         request.headers.forEach((value, name) => xhr.setRequestHeader(name, value));
         xhr.responseType = 'blob';
         xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(e.loaded / e.total);
+        // what the client reads: the type to parse the body by, and `Retry-After`
         xhr.onload = () => {
           const headers = new Headers();
-          for (const line of xhr.getAllResponseHeaders().split('\r\n')) {
-            const colon = line.indexOf(':');
-            if (colon > 0) headers.append(line.slice(0, colon), line.slice(colon + 1).trim());
-          }
-          resolve(new Response(NULL_BODY.includes(xhr.status) ? null : xhr.response, { status: xhr.status, headers }));
+          for (const name of ['content-type', 'retry-after']) headers.set(name, xhr.getResponseHeader(name) ?? '');
+          resolve(new Response(xhr.status === 204 ? null : xhr.response, { status: xhr.status, headers }));
         };
-        xhr.onerror = xhr.ontimeout = () => reject(new TypeError('Network request failed'));
+        xhr.onerror = () => reject(new TypeError('Network request failed'));
         xhr.onabort = () => reject(signal.reason);
-        xhr.onloadend = () => signal.removeEventListener('abort', abort);
-        signal.addEventListener('abort', abort);
+        // the signal is this attempt's own: it is dropped with the attempt, listener included
+        signal.addEventListener('abort', () => xhr.abort());
         xhr.send(body);
       });
     })

@@ -1,6 +1,6 @@
 import type { RealtimeConfig } from '@tickki/chat-api';
 import { describe, expect, it } from 'vitest';
-import { pusherOptions } from './pusher-factory.js';
+import { pusherConstructor, pusherOptions } from './pusher-factory.js';
 
 const realtime: RealtimeConfig = {
   key: 'reverb-key',
@@ -37,5 +37,24 @@ describe('pusherOptions', () => {
     expect(o.wsHost).toBe('ws.tickki.example');
     expect(o.forceTLS).toBe(true);
     expect(JSON.stringify(o)).not.toContain('pusher.com');
+  });
+});
+
+describe('pusherConstructor', () => {
+  class Pusher {}
+
+  it.each([
+    ['the class itself (Node ESM)', Pusher],
+    ['{ default } (bundler interop)', { default: Pusher }],
+    ['{ Pusher } (the React Native build under Metro)', { Pusher }],
+    ['a namespace of the React Native build', { default: { Pusher }, Pusher }],
+    ['a namespace of a namespace', { default: { default: Pusher } }],
+  ])('finds the class in %s', (_label, module) => {
+    expect(pusherConstructor(module)).toBe(Pusher);
+  });
+
+  it('gives up on something that holds no class (then the connection fails as connection_failed)', () => {
+    expect(pusherConstructor({})).toBeUndefined();
+    expect(pusherConstructor(undefined)).toBeUndefined();
   });
 });

@@ -23,14 +23,23 @@ export interface PusherLike {
 
 /**
  * A pusher-js constructor: the default export of `pusher-js`, `pusher-js/worker` or
- * `pusher-js/react-native`.
+ * `pusher-js/react-native` (a module object wrapping it, as some interops give, is unwrapped).
  */
 export type PusherConstructor = new (key: string, options: Options) => PusherLike;
 
-// pusher-js is CommonJS whose types declare an ES default export: Node's ESM gives the class
-// itself, bundlers may give `{ default: class }`. Accept both.
-const DefaultPusher = ((PusherModule as unknown as { default?: PusherConstructor }).default ??
-  PusherModule) as unknown as PusherConstructor;
+/**
+ * The constructor inside whatever a module interop made of a pusher-js build. pusher-js is CommonJS
+ * whose types declare an ES default export: Node's ESM gives the class itself, bundlers may give
+ * `{ default: class }`, and the React Native build exports `{ Pusher: class }`, so that Metro's
+ * `import Pusher from 'pusher-js/react-native'` yields that object, not the class.
+ */
+export function pusherConstructor(module: unknown): PusherConstructor {
+  let m = module as { default?: unknown; Pusher?: unknown } | undefined;
+  for (let i = 0; i < 3 && m && typeof m === 'object'; i++) m = (m.Pusher ?? m.default) as typeof m;
+  return m as unknown as PusherConstructor;
+}
+
+const DefaultPusher = pusherConstructor(PusherModule);
 
 /** A placeholder pusher-js requires; unused because `wsHost` is always set (never Pusher's cloud). */
 const PLACEHOLDER_CLUSTER = 'tickki';
@@ -65,15 +74,16 @@ export function pusherOptions(
 export function createPusher(
   realtime: RealtimeConfig,
   authorize: ChannelAuthorizationHandler,
-  Pusher: PusherConstructor = DefaultPusher,
+  Pusher?: PusherConstructor,
   extra?: Partial<Options>,
 ): PusherLike {
-  return new Pusher(realtime.key, pusherOptions(realtime, authorize, extra));
+  const P = Pusher ? pusherConstructor(Pusher) : DefaultPusher;
+  return new P(realtime.key, pusherOptions(realtime, authorize, extra));
 }
 
 /** Removes `pusher` from pusher-js's global instance list, which otherwise keeps every client ever made. */
-export function forgetPusher(pusher: PusherLike, Pusher: PusherConstructor = DefaultPusher): void {
-  const instances = (Pusher as { instances?: unknown[] }).instances;
-  const i = instances ? instances.indexOf(pusher) : -1;
-  if (i >= 0) instances!.splice(i, 1);
+export function forgetPusher(pusher: PusherLike, Pusher?: PusherConstructor): void {
+  const list = ((Pusher ? pusherConstructor(Pusher) : DefaultPusher) as { instances?: unknown[] } | undefined)?.instances;
+  const i = list ? list.indexOf(pusher) : -1;
+  if (i >= 0) list!.splice(i, 1);
 }
