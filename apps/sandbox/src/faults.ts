@@ -1,6 +1,6 @@
 /**
- * HTTP fault injection: added latency, `server_error` answers, 429 bursts, hung requests and
- * dropped answers. Random choices come from one seedable source, so a run with the same seed and
+ * HTTP fault injection: added latency, `server_error` answers, 429 bursts, hung requests, dropped
+ * answers and garbled (truncated) answers. Random choices come from one seedable source, so a run with the same seed and
  * the same request order fails the same requests. The websocket faults live in
  * {@link PusherServer.setFaults} (see `src/realtime/faults.ts`).
  */
@@ -49,6 +49,10 @@ export interface HttpFaults {
   drop_response_rate: number;
   /** The next N requests are processed and their answers destroyed. */
   drop_response_next: number;
+  /** Share of requests that are processed but answered with the first half of their JSON (status kept). */
+  garble_response_rate: number;
+  /** The next N requests are processed and answered with the first half of their JSON. */
+  garble_response_next: number;
   /** Limit every fault to these operations; empty: all. */
   operations: OperationId[];
 }
@@ -68,12 +72,24 @@ export function noHttpFaults(): HttpFaults {
     timeout_ms: 0,
     drop_response_rate: 0,
     drop_response_next: 0,
+    garble_response_rate: 0,
+    garble_response_next: 0,
     operations: [],
   };
 }
 
-const RATES = ['error_rate', 'timeout_rate', 'drop_response_rate'] as const;
-const COUNTS = ['latency_ms', 'latency_jitter_ms', 'error_next', 'rate_limit_next', 'retry_after_seconds', 'timeout_next', 'timeout_ms', 'drop_response_next'] as const;
+const RATES = ['error_rate', 'timeout_rate', 'drop_response_rate', 'garble_response_rate'] as const;
+const COUNTS = [
+  'latency_ms',
+  'latency_jitter_ms',
+  'error_next',
+  'rate_limit_next',
+  'retry_after_seconds',
+  'timeout_next',
+  'timeout_ms',
+  'drop_response_next',
+  'garble_response_next',
+] as const;
 
 /** Merges a patch into `base`, validating it; throws `RangeError` (listing the field) on a bad value. */
 export function mergeHttpFaults(base: HttpFaults, patch: Record<string, unknown>): HttpFaults {
@@ -103,6 +119,9 @@ export function mergeHttpFaults(base: HttpFaults, patch: Record<string, unknown>
 /** What to do with a request before it is processed. */
 export type PreAction = { kind: 'none' } | { kind: 'error'; status: number } | { kind: 'rate_limit'; retryAfter: number } | { kind: 'hang'; ms: number };
 
+/** What becomes of a processed request's answer: sent, destroyed, or cut to its first half. */
+export type AnswerFate = 'send' | 'drop' | 'garble';
+
 /** Counts of injected faults, for the control API. */
 export interface FaultCounters {
   delayed: number;
@@ -110,14 +129,17 @@ export interface FaultCounters {
   rate_limited: number;
   hung: number;
   dropped_responses: number;
+  garbled_responses: number;
 }
+
+const noCounters = (): FaultCounters => ({ delayed: 0, errors: 0, rate_limited: 0, hung: 0, dropped_responses: 0, garbled_responses: 0 });
 
 /** Decides, request by request, which fault (if any) applies. */
 export class FaultEngine {
   #faults: HttpFaults = noHttpFaults();
   #random: RandomSource;
   readonly #seed: number | undefined;
-  counters: FaultCounters = { delayed: 0, errors: 0, rate_limited: 0, hung: 0, dropped_responses: 0 };
+  counters: FaultCounters = noCounters();
 
   constructor(seed?: number) {
     this.#seed = seed;
@@ -137,7 +159,7 @@ export class FaultEngine {
   clear(): void {
     this.#faults = noHttpFaults();
     if (this.#seed !== undefined) this.#random = createRandom(this.#seed);
-    this.counters = { delayed: 0, errors: 0, rate_limited: 0, hung: 0, dropped_responses: 0 };
+    this.counters = noCounters();
   }
 
   #applies(op: OperationId): boolean {
@@ -183,19 +205,27 @@ export class FaultEngine {
     return { kind: 'none' };
   }
 
-  /** Whether this (processed) request's answer is destroyed instead of sent. */
-  dropAnswer(op: OperationId): boolean {
-    if (!this.#applies(op)) return false;
+  /** What becomes of this (processed) request's answer. "Next N" knobs win over rates; drops over garbling. */
+  answer(op: OperationId): AnswerFate {
+    if (!this.#applies(op)) return 'send';
+    if (this.#take('drop_response_next', 'drop_response_rate')) {
+      this.counters.dropped_responses++;
+      return 'drop';
+    }
+    if (this.#take('garble_response_next', 'garble_response_rate')) {
+      this.counters.garbled_responses++;
+      return 'garble';
+    }
+    return 'send';
+  }
+
+  /** Uses up one of the "next N" count, else draws against the rate (only when it is set). */
+  #take(next: 'drop_response_next' | 'garble_response_next', rate: 'drop_response_rate' | 'garble_response_rate'): boolean {
     const f = this.#faults;
-    if (f.drop_response_next > 0) {
-      f.drop_response_next--;
-      this.counters.dropped_responses++;
+    if (f[next] > 0) {
+      f[next]--;
       return true;
     }
-    if (f.drop_response_rate > 0 && this.#random() < f.drop_response_rate) {
-      this.counters.dropped_responses++;
-      return true;
-    }
-    return false;
+    return f[rate] > 0 && this.#random() < f[rate];
   }
 }

@@ -130,6 +130,21 @@ describe('HTTP faults', () => {
     }
   });
 
+  it('garble_response_next: the send is stored, its answer is cut in half (status and type kept); an idempotent retry gets it whole', async () => {
+    const s = await api.session();
+    await setFaults({ http: { garble_response_next: 1, operations: ['sendMessage'] } });
+    const garbled = await api.send(s, 'cut short', { 'Idempotency-Key': 'idem-garble' });
+    expect(garbled.status).toBe(200);
+    expect(garbled.headers.get('content-type')).toContain('application/json');
+    expect(() => JSON.parse(garbled.text)).toThrow(SyntaxError);
+    expect(garbled.text.length).toBeGreaterThan(10);
+    const whole = await api.send(s, 'cut short', { 'Idempotency-Key': 'idem-garble' });
+    expect(JSON.parse(whole.text).data.content).toBe('cut short');
+    expect(whole.text.startsWith(garbled.text)).toBe(true);
+    expect(sb.control.messages(s.conversation_id)).toHaveLength(1);
+    expect((await control(sb, 'GET', '/faults')).body.data.counters.garbled_responses).toBe(1);
+  });
+
   it('drop_response_rate drops a share of answers', async () => {
     await setFaults({ http: { drop_response_rate: 1, operations: ['getConfig'] } });
     await expect(api.get('/chat/config')).rejects.toThrow();

@@ -34,7 +34,7 @@ describe('toChatError', () => {
     expect(toChatError({ error: cause })).toMatchObject({ code: 'network', retryable: true, cause });
     expect(toChatError({ error: cause, timedOut: true })).toMatchObject({ code: 'timeout', retryable: true });
     expect(toChatError({ error: cause, aborted: true })).toMatchObject({ code: 'aborted', retryable: false });
-    expect(toChatError({ status: 200, error: new SyntaxError('Unexpected token') })).toMatchObject({ code: 'parse_error', retryable: false });
+    expect(toChatError({ status: 200, error: new SyntaxError('Unexpected token') })).toMatchObject({ code: 'parse_error', status: 200, retryable: true });
     const same = new TickkiChatError('disposed', 'x');
     expect(toChatError({ error: same })).toBe(same);
     expect(isRetryable(new Error('plain'))).toBe(false);

@@ -35,12 +35,13 @@ export interface TickkiChatErrorDetails extends TickkiErrorDetails {
   fields?: Record<string, string[]> | undefined;
 }
 
-const RETRYABLE = ['network', 'timeout', 'rate_limited', 'server_error'];
+/** Codes worth retrying. `parse_error` is among them: an answer cut off on the way (a broken proxy) may come whole next time, and every call the SDK retries is idempotent. */
+const RETRYABLE = ['network', 'timeout', 'parse_error', 'rate_limited', 'server_error'];
 
 /**
  * The one error type of `@tickki/chat`: a stable {@link ErrorCode} (`code`), the HTTP `status` when
  * the server answered, whether repeating the call later may succeed (`retryable`: network,
- * timeout, 408, 429, 5xx) plus what else is known about the failure.
+ * timeout, an unreadable answer, 408, 429, 5xx) plus what else is known about the failure.
  */
 export class TickkiChatError extends TickkiError<ErrorCode> {
   override name = 'TickkiChatError';
@@ -99,7 +100,6 @@ const text = (value: unknown): string | undefined => (typeof value === 'string' 
  */
 export function toChatError({ status, error, headers, timedOut, aborted }: FailedAttempt): TickkiChatError {
   if (error instanceof TickkiChatError) return error;
-  // Neither `aborted` nor `parse_error` is retryable by code, nor by the status they carry.
   const cause = { cause: error };
   if (aborted) return new TickkiChatError('aborted', 'Aborted', cause);
   if (timedOut) return new TickkiChatError('timeout', 'Timed out', cause);

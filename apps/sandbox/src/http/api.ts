@@ -168,9 +168,18 @@ export function apiRoutes(sb: Sandbox): Hono<SandboxEnv> {
         limit(`session:${conversation.session_id}`, 'per_session');
       }
       await next();
-      if (sb.faults.dropAnswer(op)) {
+      const fate = sb.faults.answer(op);
+      if (fate === 'drop') {
         c.set('dropped', true);
         c.env.outgoing.socket?.destroy();
+      } else if (fate === 'garble') {
+        // as a broken proxy would: the status and headers stay, the JSON is cut off
+        const answer = c.res;
+        const text = await answer.text();
+        const headers = new Headers(answer.headers);
+        headers.delete('content-length');
+        c.res = undefined;
+        c.res = new Response(text.slice(0, Math.ceil(text.length / 2)), { status: answer.status, headers });
       }
     };
 

@@ -1,0 +1,81 @@
+/**
+ * Bad input of every kind gets a typed `TickkiChatError` (or `RealtimeError`) with a stable code,
+ * and nothing the visitor typed is lost: a wrong key, answers cut off on the way, a garbled
+ * websocket payload. All against the real sandbox.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { isAuthError, TickkiChatError } from '../src/index.js';
+import { chatFor, sandbox, sleep, waitFor, type RunningSandbox } from './helpers.js';
+
+let sb: RunningSandbox;
+beforeAll(async () => {
+  sb = await sandbox();
+});
+afterAll(() => sb.close());
+afterEach(() => sb.control.clearFaults());
+
+const sends = () => sb.control.requests().filter((r) => r.operation === 'sendMessage');
+
+describe('bad input', () => {
+  it('a wrong publishable key: invalid_api_key at once, an auth error, not retried', async () => {
+    const chat = chatFor(sb, { publishableKey: 'pk_test_not_a_real_key' });
+    const before = sb.control.requests().length;
+    const error = await chat.startSession({ visitorId: 'v_wrong_key' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TickkiChatError);
+    expect(error).toMatchObject({ code: 'invalid_api_key', status: 401, retryable: false });
+    expect(isAuthError(error)).toBe(true);
+    // one config call and one start: nothing retried
+    expect(sb.control.requests().slice(before).map((r) => r.operation).sort()).toEqual(['getConfig', 'startSession']);
+    chat.dispose();
+  });
+
+  it('an answer cut off on the way is retried (the send is idempotent): sent once, shown once', async () => {
+    const chat = chatFor(sb);
+    const session = await chat.startSession({ visitorId: 'v_garbled_once' });
+    await session.ready;
+    const before = sends().length;
+    sb.control.setFaults({ http: { garble_response_next: 1, operations: ['sendMessage'] } });
+    const sent = await session.send('cut off once');
+    expect(sent).toMatchObject({ status: 'sent', content: 'cut off once' });
+    expect(sends().slice(before).map((r) => r.idempotent_replay)).toEqual([false, true]);
+    expect(sb.control.messages(session.conversationId).map((m) => m.content)).toEqual(['cut off once']);
+    await sleep(100); // the broadcast echo, too, merges into the same message
+    expect(session.messages.filter((m) => m.content === 'cut off once')).toHaveLength(1);
+    chat.dispose();
+  });
+
+  it('answers that stay unreadable: the message fails as parse_error with its text, and retry() sends it once', async () => {
+    const chat = chatFor(sb, { retry: { retries: 2, baseMs: 10, maxMs: 20 } });
+    const session = await chat.startSession({ visitorId: 'v_garbled_always' });
+    await session.ready;
+    sb.control.setFaults({ http: { garble_response_rate: 1, operations: ['sendMessage'] } });
+    const failed = await session.send('keep my words');
+    expect(failed).toMatchObject({ status: 'failed', content: 'keep my words' });
+    expect(failed.error).toMatchObject({ code: 'parse_error', status: 200 });
+    sb.control.clearFaults();
+    const sent = await session.retry(failed.clientId!);
+    expect(sent.status).toBe('sent');
+    expect(sb.control.messages(session.conversationId).map((m) => m.content)).toEqual(['keep my words']);
+    await waitFor(() => session.messages.filter((m) => m.content === 'keep my words').length === 1 || undefined, 'one message in the store');
+    expect(session.messages.find((m) => m.content === 'keep my words')).toMatchObject({ status: 'sent', clientId: failed.clientId });
+    chat.dispose();
+  });
+
+  it('a garbled websocket payload is reported as parse_error; the store and the connection carry on', async () => {
+    const chat = chatFor(sb);
+    const session = await chat.startSession({ visitorId: 'v_garbled_frame' });
+    await session.ready;
+    const errors: string[] = [];
+    session.on('error', (e) => errors.push(`${e.name}:${e.code}`));
+    const channel = `private-chat.session.${session.sessionId}`;
+    expect(sb.realtime.broadcast(channel, 'MessageCreated', '{"id": 1, "content": "trunc')).toBe(1);
+    expect(sb.realtime.broadcast(channel, 'MessageCreated', { id: 'not a number' })).toBe(1);
+    await waitFor(() => errors.length === 2 || undefined, 'two reported payloads');
+    expect(errors).toEqual(['RealtimeError:parse_error', 'RealtimeError:parse_error']);
+    expect(session.messages).toHaveLength(0);
+    expect(session.connectionState).toBe('connected');
+    sb.control.reply(session.conversationId, 'still listening');
+    await waitFor(() => session.messages.find((m) => m.content === 'still listening'), 'the next good broadcast');
+    chat.dispose();
+  });
+});
