@@ -6,7 +6,11 @@
  *    scanning the array (the Flutter client's way).
  * 2. `startSession()` → ready (subscribed + history loaded) with 50 ms of injected latency on every
  *    API answer, against a plain sequential integration of the same calls.
+ * 3. Memory: what a store of 10,000 messages holds, and the heap left behind by chats started and
+ *    disposed over and over, against the plain integration that disconnects pusher-js. The sandbox
+ *    runs in a child process here, so that only the client's heap is measured.
  */
+import { spawn } from 'node:child_process';
 import { createTickkiClient, getConfig, listMessages, authorizeChannel, startSession, type Session } from '@tickki/chat-api';
 import type { Message } from '@tickki/chat-realtime';
 import PusherModule from 'pusher-js';
@@ -139,5 +143,76 @@ async function benchStart(runs = 11): Promise<void> {
   }
 }
 
+// ---------------------------------------------------------------- 3. memory
+
+/**
+ * Heap in use after full collections. Between them the event loop turns, so that finalizers run
+ * (Node's fetch frees each request's abort wiring from a FinalizationRegistry).
+ */
+async function heapUsed(): Promise<number> {
+  const gc = (globalThis as { gc?: () => void }).gc!;
+  for (let i = 0; i < 4; i++) {
+    gc();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  return process.memoryUsage().heapUsed;
+}
+
+/** A sandbox in a child process; resolves its origin and demo key, and a stop function. */
+async function childSandbox(): Promise<{ origin: string; key: string; stop: () => void }> {
+  const code = `const { startSandbox } = await import(${JSON.stringify(new URL('../../../apps/sandbox/dist/index.js', import.meta.url).href)});
+const sb = await startSandbox({ port: 0, agent: { mode: 'off' }, rateLimits: { per_key: null, per_session: null } });
+console.log(JSON.stringify({ origin: sb.origin, key: sb.demoKey }));`;
+  const child = spawn(process.execPath, ['--input-type=module', '-e', code], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const line = await new Promise<string>((resolve, reject) => {
+    child.stdout.once('data', (chunk: Buffer) => resolve(String(chunk)));
+    child.once('exit', (status) => reject(new Error(`sandbox exited (${status})`)));
+  });
+  const { origin, key } = JSON.parse(line) as { origin: string; key: string };
+  return { origin, key, stop: () => child.kill() };
+}
+
+async function benchMemory(cycles = 300): Promise<void> {
+  if (!(globalThis as { gc?: unknown }).gc) {
+    console.log('\n3. memory: skipped (run with node --expose-gc)');
+    return;
+  }
+  const unique = incoming(10_000).filter((m, i, all) => all.findIndex((x) => x.id === m.id) === i);
+  const before = await heapUsed();
+  const store = new MessageStore();
+  store.merge(unique);
+  store.snapshot();
+  const storeBytes = (await heapUsed()) - before;
+  if (store.size !== 10_000) throw new Error('wrong store size');
+
+  const sb = await childSandbox();
+  try {
+    const ours = async (): Promise<void> => {
+      const chat = new TickkiChat({ publishableKey: sb.key, baseUrl: sb.origin, storage: memoryStorage(), lifecycle: null });
+      await (await chat.startSession({ visitorId: 'v_bench_memory_a' })).ready;
+      chat.dispose();
+    };
+    const plain = async (): Promise<void> => (await sequential(sb.origin, sb.key, 'v_bench_memory_b'))();
+    const growth = async (run: () => Promise<void>): Promise<number> => {
+      for (let i = 0; i < 100; i++) await run(); // warm-up: JIT, keep-alive sockets, caches
+      await new Promise((r) => setTimeout(r, 200));
+      const start = await heapUsed();
+      for (let i = 0; i < cycles; i++) await run();
+      await new Promise((r) => setTimeout(r, 200)); // closing sockets settle
+      return ((await heapUsed()) - start) / cycles;
+    };
+    const a = await growth(ours);
+    const b = await growth(plain);
+    console.log(`\n3. memory (heap after full GC)`);
+    console.log(`   MessageStore holding 10,000 messages: ${(storeBytes / 1024 / 1024).toFixed(2)} MB (${Math.round(storeBytes / 10_000)} B per message, its copies and both indexes included)`);
+    console.log(`   heap left per chat started and disposed (${cycles} cycles):`);
+    console.log(`     @tickki/chat (dispose):                       ${(a / 1024).toFixed(2)} KB`);
+    console.log(`     plain pusher-js integration (disconnect):     ${(b / 1024).toFixed(2)} KB`);
+  } finally {
+    sb.stop();
+  }
+}
+
 benchStore();
 await benchStart();
+await benchMemory();

@@ -1,3 +1,5 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { appStateLifecycle } from '../src/index.js';
 import { chatFor, manualLifecycle, sandbox, sleep, waitFor, type RunningSandbox } from './helpers.js';
@@ -126,5 +128,26 @@ describe('lifecycle', () => {
     await waitFor(() => sb.control.realtimeStats().connections === 0, 'the socket to close');
     await waitFor(() => timeouts() <= before, 'every timer to be cleared', 3000);
     expect(session.connectionState).toBe('closed');
+  });
+
+  it('disposed chats are garbage-collected, sessions, stores and sockets included', async () => {
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    // in a function of its own, so that no frame of the test keeps the last one
+    const cycle = async (i: number): Promise<WeakRef<object>[]> => {
+      const chat = chatFor(sb, { lifecycle: manualLifecycle() });
+      const session = await chat.startSession({ visitorId: `v_collected_${i}` });
+      await session.ready;
+      await session.send(`message ${i}`);
+      chat.dispose();
+      return [new WeakRef(chat), new WeakRef(session)];
+    };
+    const refs: WeakRef<object>[] = [];
+    for (let i = 0; i < 5; i++) refs.push(...(await cycle(i)));
+    for (let i = 0; i < 20 && refs.some((r) => r.deref()); i++) {
+      await sleep(50); // WeakRefs hold until the current job ends; sockets finish closing
+      gc();
+    }
+    expect(refs.filter((r) => r.deref()).length).toBe(0);
   });
 });

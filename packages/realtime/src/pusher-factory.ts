@@ -68,6 +68,21 @@ export function pusherOptions(
 }
 
 /**
+ * pusher-js's runtime network monitor (`Pusher.Runtime.getNetwork()`). Every pusher-js client binds
+ * `online`/`offline` listeners on it in its constructor and never unbinds them, so without help a
+ * disconnected client, and everything its callbacks reach, stays in memory for good.
+ */
+interface NetworkLike {
+  callbacks?: { get(name: string): { fn: unknown }[] | undefined };
+  unbind(name: string, callback: unknown): void;
+}
+
+const NETWORK_EVENTS = ['online', 'offline'];
+
+/** What {@link forgetPusher} undoes for a client: the network listeners its constructor added. */
+const networkListeners = new WeakMap<PusherLike, () => void>();
+
+/**
  * Creates a pusher-js client for `realtime` with `Pusher` (default: the platform build of
  * `pusher-js`). Note that pusher-js connects at once when constructed in Node.
  */
@@ -78,12 +93,24 @@ export function createPusher(
   extra?: Partial<Options>,
 ): PusherLike {
   const P = Pusher ? pusherConstructor(Pusher) : DefaultPusher;
-  return new P(realtime.key, pusherOptions(realtime, authorize, extra));
+  const network = (P as { Runtime?: { getNetwork?(): NetworkLike } }).Runtime?.getNetwork?.();
+  const bound = (): unknown[][] => NETWORK_EVENTS.map((name) => (network?.callbacks?.get(name) ?? []).map((b) => b.fn));
+  const before = bound();
+  const pusher = new P(realtime.key, pusherOptions(realtime, authorize, extra));
+  const added = bound().map((fns, i) => fns.filter((fn) => !before[i]!.includes(fn)));
+  networkListeners.set(pusher, () => added.forEach((fns, i) => fns.forEach((fn) => network!.unbind(NETWORK_EVENTS[i]!, fn))));
+  return pusher;
 }
 
-/** Removes `pusher` from pusher-js's global instance list, which otherwise keeps every client ever made. */
+/**
+ * Lets a disconnected pusher-js client be garbage-collected: removes it from pusher-js's global
+ * instance list and its listeners from the runtime's network monitor, which otherwise keep every
+ * client ever made.
+ */
 export function forgetPusher(pusher: PusherLike, Pusher?: PusherConstructor): void {
   const list = ((Pusher ? pusherConstructor(Pusher) : DefaultPusher) as { instances?: unknown[] } | undefined)?.instances;
   const i = list ? list.indexOf(pusher) : -1;
   if (i >= 0) list!.splice(i, 1);
+  networkListeners.get(pusher)?.();
+  networkListeners.delete(pusher);
 }

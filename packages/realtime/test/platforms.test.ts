@@ -1,7 +1,9 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import PusherJs from 'pusher-js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { RealtimeConnection, type PusherConstructor } from '../src/index.js';
-import { next, startHarness, wireMessage, type Harness } from './harness.js';
+import { next, sleep, startHarness, wireMessage, type Harness } from './harness.js';
 
 let h: Harness;
 beforeEach(async () => {
@@ -49,15 +51,38 @@ describe('platform builds', () => {
     c.dispose();
   });
 
-  it('removes its client from pusher-js global instance list on dispose', async () => {
-    const instances = (PusherJs as unknown as { instances: unknown[] }).instances;
-    const before = instances.length;
+  it("removes its client from pusher-js's global instance list and network monitor on dispose", async () => {
+    const P = PusherJs as unknown as { instances: unknown[]; Runtime: { getNetwork(): { callbacks: { get(name: string): unknown[] | undefined } } } };
+    const network = P.Runtime.getNetwork();
+    const listeners = () => (network.callbacks.get('online')?.length ?? 0) + (network.callbacks.get('offline')?.length ?? 0);
+    const before = { instances: P.instances.length, listeners: listeners() };
     const c = new RealtimeConnection({ realtime: h.realtime, client: h.client });
     const subscribed = next(c, 'subscribed');
     c.connect();
     await subscribed;
-    expect(instances.length).toBe(before + 1);
+    expect({ instances: P.instances.length, listeners: listeners() }).toEqual({ instances: before.instances + 1, listeners: before.listeners + 2 });
     c.dispose();
-    expect(instances.length).toBe(before);
+    expect({ instances: P.instances.length, listeners: listeners() }).toEqual(before);
+  });
+
+  it('lets disposed connections be garbage-collected, with everything their callbacks reach', async () => {
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    // in a function of its own, so that no frame of the test keeps the last one
+    const cycle = async (): Promise<WeakRef<object>> => {
+      const c = new RealtimeConnection({ realtime: h.realtime, client: h.client });
+      const subscribed = next(c, 'subscribed');
+      c.connect();
+      await subscribed;
+      c.dispose();
+      return new WeakRef(c);
+    };
+    const refs: WeakRef<object>[] = [];
+    for (let i = 0; i < 5; i++) refs.push(await cycle());
+    for (let i = 0; i < 20 && refs.some((r) => r.deref()); i++) {
+      await sleep(50); // WeakRefs hold until the current job ends; sockets finish closing
+      gc();
+    }
+    expect(refs.filter((r) => r.deref()).length).toBe(0);
   });
 });
