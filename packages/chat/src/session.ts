@@ -33,7 +33,7 @@ import { TickkiChatError } from './errors.js';
 import type { AppLifecycle, AppLifecycleEvent } from './lifecycle.js';
 import { randomId, type RequestFetch } from './platform.js';
 import { call, type Attempt } from './request.js';
-import { writeJson, type StorageAdapter } from './storage.js';
+import { readJson, writeJson, type StorageAdapter } from './storage.js';
 import { MessageStore, type StoreListener } from './store.js';
 import { shared, throttle } from './throttle.js';
 
@@ -166,6 +166,8 @@ export class ChatSession {
   #syncTimer: ReturnType<typeof setTimeout> | undefined;
   // durable outbox
   #outbox = new Map<string, OutboxItem>();
+  /** Client ids this session sent or discarded since the outbox was last written (see `#saveOutbox`). */
+  #settled = new Set<string>();
   #outboxWrite: Promise<void> = Promise.resolve();
   #queue: Queued[] = [];
   /** The message being delivered; while set, the outbox is being pumped. */
@@ -268,6 +270,7 @@ export class ChatSession {
   discard(clientId: string): boolean {
     if (!this.#outbox.get(clientId)?.f || !this.#store.discard(clientId)) return false;
     this.#outbox.delete(clientId);
+    this.#settled.add(clientId);
     void this.#saveOutbox();
     return true;
   }
@@ -502,11 +505,22 @@ export class ChatSession {
 
   // ------------------------------------------------------------------ outbox
 
-  /** Writes the outbox; writes are chained, so they land in order. */
+  /**
+   * Writes the outbox; writes are chained, so they land in order. Other tabs or windows of the same
+   * visitor share the stored outbox: what they queued is kept (unless this session sent or discarded
+   * it), so one tab's write never drops another's unsent message. A message queued in two places is
+   * sent by both under the same `Idempotency-Key`, so the server keeps it once.
+   */
   #saveOutbox(): Promise<void> {
-    return (this.#outboxWrite = this.#outboxWrite.then(() =>
-      writeJson(this.#ctx.storage, this.#ctx.prefix + 'outbox', this.#outbox.size ? [...this.#outbox.values()] : undefined),
-    ));
+    const { storage, prefix } = this.#ctx;
+    return (this.#outboxWrite = this.#outboxWrite.then(async () => {
+      const settled = this.#settled;
+      this.#settled = new Set();
+      const items = new Map<string, OutboxItem>();
+      for (const item of (await readJson<OutboxItem[]>(storage, prefix + 'outbox')) ?? []) if (!settled.has(item.c)) items.set(item.c, item);
+      for (const item of this.#outbox.values()) items.set(item.c, item);
+      await writeJson(storage, prefix + 'outbox', items.size ? [...items.values()] : undefined);
+    }));
   }
 
   #enqueue(item: OutboxItem, signal: AbortSignal | undefined): Promise<ChatMessage> {
@@ -530,13 +544,14 @@ export class ChatSession {
       const { data } = await this.#op(sendMessage, { body: { content: item.t }, headers: { 'Idempotency-Key': item.c } }, true, signal);
       result = this.#store.confirm(item.c, fromWireMessage(data));
       this.#outbox.delete(item.c);
+      this.#settled.add(item.c);
     } catch (e) {
       if (this.#disposed) return; // stays in the outbox: resent on the next start
       const error = e as TickkiChatError;
       this.#outbox.set(item.c, { ...item, f: error.code, r: error.retryable });
       result = this.#store.setFailed(item.c, error);
     }
-    void this.#saveOutbox();
+    await this.#saveOutbox(); // the outcome is durable before the send resolves
     if (result) resolve?.(result);
   }
 

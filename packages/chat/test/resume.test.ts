@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { memoryStorage } from '../src/index.js';
-import { chatFor, sandbox, serverIds, storeIds, waitFor, type RunningSandbox } from './helpers.js';
+import { chatFor, sandbox, serverIds, sleep, storeIds, waitFor, type RunningSandbox } from './helpers.js';
 
 let sb: RunningSandbox;
 beforeAll(async () => {
@@ -84,6 +84,35 @@ describe('resume', () => {
     await third.ready;
     expect(sb.control.messages(first.conversationId)).toHaveLength(1);
     c.dispose();
+  });
+
+  it("two tabs of one visitor share the outbox: one tab's sends never drop the other's unsent message", async () => {
+    const storage = memoryStorage(); // one localStorage, two tabs
+    const tabA = chatFor(sb, { storage, retry: { retries: 50, baseMs: 400, maxMs: 400 } });
+    const tabB = chatFor(sb, { storage });
+    const a = await tabA.startSession({ visitorId: 'v_two_tabs' });
+    const b = await tabB.startSession({ visitorId: 'v_two_tabs' });
+    await Promise.all([a.ready, b.ready]);
+    // tab A's send never gets through (its network is down), then the tab is killed
+    sb.control.setFaults({ http: { error_rate: 1, operations: ['sendMessage'] } });
+    const attempts = count('sendMessage');
+    void a.send('typed in tab A');
+    await waitFor(() => count('sendMessage') > attempts, "tab A's first attempt");
+    tabA.dispose();
+    sb.control.clearFaults();
+    // tab B sends (and writes the shared outbox twice: before and after)
+    expect((await b.send('typed in tab B')).status).toBe('sent');
+    await sleep(50);
+    tabB.dispose();
+
+    // the next start of this visitor finds tab A's message and sends it
+    const tabC = chatFor(sb, { storage });
+    const c = await tabC.startSession({ visitorId: 'v_two_tabs' });
+    await c.ready;
+    await waitFor(() => sb.control.messages(c.conversationId).length === 2, "tab A's message, resent");
+    expect(sb.control.messages(c.conversationId).map((m) => m.content).sort()).toEqual(['typed in tab A', 'typed in tab B']);
+    await waitFor(() => c.messages.every((m) => m.status === 'sent') && c.messages.length === 2, 'both shown once, sent');
+    tabC.dispose();
   });
 
   it('keeps failed messages with their text; retryable ones are resent after a reconnect', async () => {
