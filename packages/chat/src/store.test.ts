@@ -18,6 +18,16 @@ const ids = (store: MessageStore) => store.snapshot().map((m) => m.id ?? m.key);
 const flush = () => new Promise<void>((r) => queueMicrotask(r));
 
 describe('MessageStore', () => {
+  it('puts a new message last even when the device clock runs behind the server', () => {
+    const store = new MessageStore();
+    store.merge([msg(1, 600), msg(2, 605)]); // the server's times, 10 minutes ahead of this device
+    const pending = store.addPending('c1', 'typed now', T0);
+    expect(ids(store)).toEqual([1, 2, 'c1']);
+    expect(pending.createdAt.getTime()).toBe(T0 + 605_001);
+    store.confirm('c1', msg(3, 610, { content: 'typed now', direction: 'inbound' })); // then the server's time
+    expect(store.snapshot().at(-1)).toMatchObject({ id: 3, key: 'c1', createdAt: new Date(T0 + 610_000) });
+  });
+
   it('orders by createdAt, then id, whatever the arrival order', () => {
     const store = new MessageStore();
     store.merge([msg(3), msg(1)]);
@@ -114,28 +124,27 @@ describe('MessageStore', () => {
     expect(store.snapshot().map((m) => m.content)).toEqual(['t0', 't1', 't2', 't3', 't4']);
   });
 
-  it('merges 10,000 messages (shuffled, 10 % duplicates) well under 50 ms', () => {
+  it('merges 10,000 messages (shuffled, 10 % duplicates) into one ordered list (speed: `npm run bench`)', () => {
     const all = Array.from({ length: 10_000 }, (_, i) => msg(i + 1));
     const incoming = [...all, ...all.slice(0, 1000)].sort(() => Math.random() - 0.5);
-    const times: number[] = [];
-    for (let run = 0; run < 5; run++) {
-      const store = new MessageStore();
-      const t = performance.now();
-      for (const m of incoming) store.merge([m]);
-      store.snapshot();
-      times.push(performance.now() - t);
-      expect(store.size).toBe(10_000);
-      expect(ids(store)).toEqual(all.map((m) => m.id));
-    }
-    times.sort((a, b) => a - b);
-    expect(times[2]).toBeLessThan(50);
+    const store = new MessageStore();
+    for (const m of incoming) store.merge([m]);
+    expect(store.size).toBe(10_000);
+    expect(ids(store)).toEqual(all.map((m) => m.id));
   });
 
-  it('merges 10,000 in-order messages one by one in O(1) each', () => {
+  it('appends an in-order message with one comparison (O(1)), not a search', () => {
+    let reads = 0;
+    class CountingDate extends Date {
+      override getTime(): number {
+        reads++;
+        return super.getTime();
+      }
+    }
     const store = new MessageStore();
-    const t = performance.now();
-    for (let i = 1; i <= 10_000; i++) store.merge([msg(i)]);
+    for (let i = 1; i <= 10_000; i++) store.merge([{ ...msg(i), createdAt: new CountingDate(T0 + i * 1000) }]);
     expect(store.snapshot()).toHaveLength(10_000);
-    expect(performance.now() - t).toBeLessThan(50);
+    // one comparison reads two times; a binary search would take about 14 comparisons per message
+    expect(reads / 10_000).toBeLessThanOrEqual(2);
   });
 });

@@ -81,9 +81,15 @@ export class MessageStore {
     return this.size - before;
   }
 
-  /** Adds a message being sent from here, under `clientId`. Local times never repeat, so sends keep their order. */
+  /**
+   * Adds a message being sent from here, under `clientId`. It goes last: its time is `at`, but never
+   * before the newest message held (a device clock running behind the server's must not put a new
+   * message above the replies it answers) and never equal to the previous local one, so sends keep
+   * their order. Once sent, the server's time replaces it.
+   */
   addPending(clientId: string, content: string, at = Date.now()): ChatMessage {
-    this.#lastLocal = Math.max(at, this.#lastLocal + 1);
+    const newest = this.#list.at(-1)?.createdAt.getTime() ?? -Infinity;
+    this.#lastLocal = Math.max(at, this.#lastLocal + 1, newest + 1);
     const entry: ChatMessage = {
       id: undefined,
       key: clientId,
