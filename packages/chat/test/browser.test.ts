@@ -155,6 +155,20 @@ describe.runIf(hasChromium)('in Chromium', () => {
     }
   });
 
+  it('sends queued analytics when the page goes away (pagehide flush, cross-origin, keepalive)', async () => {
+    await page.evaluate(() => {
+      const chat = (globalThis as any).chat;
+      chat.analytics.screen('Checkout', location.href);
+      chat.analytics.tap('Pay now');
+    });
+    expect(sb.control.events({ visitor_id: 'v_chromium' }).filter((e) => e.event.type === 'tap')).toHaveLength(0); // queued: under 20, before 5 s
+    await page.goto('about:blank'); // pagehide: the queue leaves with the page
+    await expect.poll(() => sb.control.events({ visitor_id: 'v_chromium' }).map((e) => e.event.type), { timeout: 5000 }).toEqual(
+      expect.arrayContaining(['screen_view', 'tap']),
+    );
+    await open(); // back to the chat for the next test
+  });
+
   it('resumes the same conversation after a reload, from localStorage', async () => {
     const before = await messages();
     await page.reload();
