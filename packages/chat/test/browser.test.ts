@@ -29,9 +29,11 @@ describe.runIf(hasChromium)('in Chromium', () => {
   beforeAll(async () => {
     sb = await sandbox({ agent: { mode: 'echo', delay_ms: 0, typing: false } });
     const script = await bundleForBrowser(fileURLToPath(new URL('./browser/entry.js', import.meta.url)));
+    const worker = await bundleForBrowser(fileURLToPath(new URL('./browser/worker.js', import.meta.url)));
     pages = await serveStatic({
       '/': ['text/html', '<!doctype html><title>chat</title><script type="module" src="/chat.js"></script>'],
       '/chat.js': ['text/javascript', script],
+      '/worker.js': ['text/javascript', worker],
     });
     browser = await launchChromium();
     context = await browser.newContext();
@@ -167,6 +169,33 @@ describe.runIf(hasChromium)('in Chromium', () => {
       expect.arrayContaining(['screen_view', 'tap']),
     );
     await open(); // back to the chat for the next test
+  });
+
+  it('runs in a dedicated web worker with pusher-js/worker: no DOM, no localStorage', async () => {
+    const workerPage = await context.newPage(); // its own tab: the chat page stays as it is
+    await workerPage.goto(pages.origin + '/');
+    const result = await workerPage.evaluate(
+      ({ baseUrl, key }) =>
+        new Promise<any>((resolve) => {
+          const worker = new Worker('/worker.js', { type: 'module' });
+          setTimeout(() => resolve({ ok: false, error: 'no answer from the worker in 10 s' }), 10_000);
+          worker.onmessage = ({ data }) => {
+            worker.terminate();
+            resolve(data);
+          };
+          worker.onerror = (e) => resolve({ ok: false, error: e.message });
+          worker.postMessage({ baseUrl, key });
+        }),
+      { baseUrl: sb.origin, key: sb.demoKey },
+    );
+    expect(result).toMatchObject({
+      ok: true,
+      state: 'connected',
+      sent: 'sent',
+      contents: ['Hello from a worker', 'Echo: Hello from a worker'],
+      globals: { document: 'undefined', window: 'undefined', localStorage: 'undefined' },
+    });
+    await workerPage.close();
   });
 
   it('resumes the same conversation after a reload, from localStorage', async () => {
