@@ -251,7 +251,8 @@ export class ChatSession {
    */
   async send(text: string, options: { signal?: AbortSignal } = {}): Promise<ChatMessage> {
     const max = this.config.limits.messageMaxLength;
-    const refusal = this.#disposed ? 'disposed' : !text.trim() ? 'empty_message' : text.length > max ? 'message_too_long' : '';
+    // the server counts characters (code points), not UTF-16 units: an emoji is one
+    const refusal = this.#disposed ? 'disposed' : !text.trim() ? 'empty_message' : text.length > max && [...text].length > max ? 'message_too_long' : '';
     if (refusal) throw new TickkiChatError(refusal, refusal === 'message_too_long' ? `Over ${max} characters` : refusal);
     const item: OutboxItem = { c: randomId(), t: text, at: Date.now() };
     this.#store.addPending(item.c, text, item.at);

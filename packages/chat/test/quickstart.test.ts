@@ -54,12 +54,24 @@ describe('quickstart', () => {
     chat.dispose();
   });
 
+  it('counts characters as the server does: 8000 emoji are 8000 characters (16,000 UTF-16 units)', async () => {
+    const chat = chatFor(sb);
+    const session = await chat.startSession({ visitorId: 'v_emoji' });
+    await session.ready;
+    const text = '😀'.repeat(8000);
+    expect(text.length).toBe(16_000);
+    expect(await session.send(text)).toMatchObject({ status: 'sent', content: text });
+    expect(sb.control.messages(session.conversationId).map((m) => m.content)).toEqual([text]);
+    chat.dispose();
+  });
+
   it('refuses an empty or too long message before sending anything', async () => {
     const chat = chatFor(sb);
     const session = await chat.startSession({ visitorId: 'v_refuse' });
     await session.ready;
     await expect(session.send('   ')).rejects.toMatchObject({ code: 'empty_message' });
     await expect(session.send('x'.repeat(8001))).rejects.toMatchObject({ code: 'message_too_long' });
+    await expect(session.send('😀'.repeat(8001))).rejects.toMatchObject({ code: 'message_too_long' });
     expect(session.messages).toHaveLength(0);
     chat.dispose();
     await expect(session.send('late')).rejects.toMatchObject({ code: 'disposed' });
