@@ -16,6 +16,14 @@ export class Clock {
     return new Date(this.now()).toISOString();
   }
 
+  /**
+   * The current sandbox time as Laravel serializes model timestamps: ISO-8601 with microseconds,
+   * `2026-11-29T10:16:05.123000Z`. Used for `created_at`, so clients meet the real format.
+   */
+  laravel(): string {
+    return this.iso().replace('Z', '000Z');
+  }
+
   /** Moves sandbox time forward (or back, with a negative value). */
   advance(ms: number): void {
     this.#offsetMs += ms;

@@ -304,7 +304,7 @@ export class Store {
       direction: input.direction,
       type: input.type,
       content: input.content,
-      created_at: this.clock.iso(),
+      created_at: this.clock.laravel(),
     };
     if (input.attachment_ids) message.attachment_ids = input.attachment_ids;
     if (input.agent_name !== undefined) message.agent_name = input.agent_name;

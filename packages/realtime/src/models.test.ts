@@ -1,6 +1,6 @@
 import type { Message as WireMessage } from '@tickki/chat-api';
 import { describe, expect, it } from 'vitest';
-import { fromWireMessage, parseAgentTyping, parseMessage } from './models.js';
+import { fromWireMessage, parseAgentTyping, parseMessage, parseTime } from './models.js';
 
 const wire: WireMessage = {
   id: 42,
@@ -74,5 +74,21 @@ describe('parseAgentTyping', () => {
   it('rejects a payload without a boolean typing', () => {
     expect(parseAgentTyping({ typing: 'yes' })).toBeUndefined();
     expect(parseAgentTyping(undefined)).toBeUndefined();
+  });
+});
+
+describe('parseTime', () => {
+  it.each([
+    ['2026-11-29T10:16:05.123456Z', '2026-11-29T10:16:05.123Z'], // Laravel: microseconds
+    ['2026-11-29T10:16:05.123456789Z', '2026-11-29T10:16:05.123Z'], // nanoseconds
+    ['2026-11-29T10:16:05.123456+02:00', '2026-11-29T08:16:05.123Z'],
+    ['2026-11-29T10:16:05.5Z', '2026-11-29T10:16:05.500Z'],
+    ['2026-11-29T10:16:05Z', '2026-11-29T10:16:05.000Z'],
+  ])('reads %s as %s', (wire, iso) => {
+    expect(parseTime(wire).toISOString()).toBe(iso);
+  });
+
+  it('keeps an unreadable time unreadable', () => {
+    expect(Number.isNaN(parseTime('yesterday-ish').getTime())).toBe(true);
   });
 });

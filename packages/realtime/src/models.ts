@@ -62,6 +62,13 @@ export function fromWireAttachment(wire: WireAttachment): Attachment {
   };
 }
 
+/**
+ * Parses a wire timestamp. Laravel sends microseconds (`2026-11-29T10:16:05.123456Z`), beyond the
+ * milliseconds of the ECMAScript date format that every engine must read: they are cut to
+ * milliseconds first, so no engine's own fallback parsing is relied on.
+ */
+export const parseTime = (value: string): Date => new Date(value.replace(/(\.\d{3})\d+/, '$1'));
+
 /** Maps a wire message (already known to be well-formed, e.g. a typed REST answer) to the model. */
 export function fromWireMessage(wire: WireMessage): Message {
   return {
@@ -69,7 +76,7 @@ export function fromWireMessage(wire: WireMessage): Message {
     direction: wire.direction,
     type: wire.type,
     content: wire.content ?? '',
-    createdAt: new Date(wire.created_at),
+    createdAt: parseTime(wire.created_at),
     attachments: (wire.attachments ?? []).map(fromWireAttachment),
     isFromAgent: wire.direction === 'outbound',
   };
@@ -97,7 +104,7 @@ export function parseMessage(value: unknown): Message | undefined {
     (type !== 'text' && type !== 'attachment') ||
     typeof content !== 'string' ||
     typeof created_at !== 'string' ||
-    Number.isNaN(Date.parse(created_at))
+    Number.isNaN(parseTime(created_at).getTime())
   ) {
     return undefined;
   }

@@ -194,6 +194,9 @@ export type Message = {
     direction: MessageDirection;
     type: MessageType;
     content: string;
+    /**
+     * When the server stored the message. *Assumed:* Laravel's serialization, with microseconds (`2026-11-29T10:16:05.123456Z`); clients must accept any number of fractional digits.
+     */
     created_at: string;
     /**
      * Present in realtime payloads (with signed URLs); absent from REST list answers.
