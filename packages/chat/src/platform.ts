@@ -63,23 +63,23 @@ export function browserLifecycle(): AppLifecycle | undefined {
 export type RequestFetch = (request: Request) => Promise<Response>;
 
 /**
- * A `fetch` for one upload that reports its progress (0 to 1), over `XMLHttpRequest`: fetch has no
- * upload progress. `undefined` where there is no `XMLHttpRequest` (Node); browsers, web workers and
- * React Native have it. The request's `AbortSignal` aborts it; a failed connection rejects with a
- * `TypeError`, as fetch does.
+ * A `fetch` for one upload that sends `body` over `XMLHttpRequest` and reports its progress (0 to 1):
+ * fetch has no upload progress. `undefined` where there is no `XMLHttpRequest` (Node); browsers, web
+ * workers and React Native have it. URL, method and headers come from the generated client's
+ * request; the body is sent as given (never read back from the request, which React Native's fetch
+ * cannot do for form data), with the content type `XMLHttpRequest` sets for it. The request's
+ * `AbortSignal` aborts it; a failed connection rejects with a `TypeError`, as fetch does.
  */
-export function progressFetch(onProgress: (progress: number) => void): RequestFetch | undefined {
+export function progressFetch(body: FormData, onProgress: (progress: number) => void): RequestFetch | undefined {
   const XHR = (globalThis as { XMLHttpRequest?: typeof XMLHttpRequest }).XMLHttpRequest;
   return (
     XHR &&
-    (async (request) => {
-      const body = await request.blob();
-      const { signal } = request;
-      signal.throwIfAborted();
-      return new Promise((resolve, reject) => {
+    ((request) =>
+      new Promise((resolve, reject) => {
+        const { signal } = request;
         const xhr = new XHR();
         xhr.open(request.method, request.url);
-        request.headers.forEach((value, name) => xhr.setRequestHeader(name, value));
+        request.headers.forEach((value, name) => name !== 'content-type' && xhr.setRequestHeader(name, value));
         xhr.responseType = 'blob';
         xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(e.loaded / e.total);
         // what the client reads: the type to parse the body by, and `Retry-After`
@@ -92,9 +92,9 @@ export function progressFetch(onProgress: (progress: number) => void): RequestFe
         xhr.onabort = () => reject(signal.reason);
         // the signal is this attempt's own: it is dropped with the attempt, listener included
         signal.addEventListener('abort', () => xhr.abort());
-        xhr.send(body);
-      });
-    })
+        if (signal.aborted) reject(signal.reason);
+        else xhr.send(body);
+      }))
   );
 }
 

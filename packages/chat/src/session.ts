@@ -86,7 +86,7 @@ export interface SessionContext {
   Pusher: PusherConstructor | undefined;
   lifecycle: AppLifecycle | undefined;
   /** Makes a `fetch` reporting upload progress; absent when the app gave its own `fetch` or the platform cannot. */
-  progressFetch: ((onProgress: (progress: number) => void) => RequestFetch | undefined) | undefined;
+  progressFetch: ((body: FormData, onProgress: (progress: number) => void) => RequestFetch | undefined) | undefined;
 }
 
 /** @internal The newest messages kept for the next start: sync point, older-page cursor, messages. */
@@ -309,7 +309,9 @@ export class ChatSession {
     if (!features.fileUploads) throw new TickkiChatError('feature_disabled', 'File uploads are disabled');
     if (file.size > limits.maxUploadKb * 1024) throw new TickkiChatError('file_too_large', `Over ${limits.maxUploadKb} KB`);
     onProgress?.(0);
-    const fetch = onProgress && this.#ctx.progressFetch?.(onProgress);
+    const form = new FormData();
+    form.append('file', file);
+    const fetch = onProgress && this.#ctx.progressFetch?.(form, onProgress);
     const { data } = await this.#op(uploadAttachment, { body: { file }, fetch }, false, options.signal, 120_000);
     onProgress?.(1);
     this.#requestSync();
