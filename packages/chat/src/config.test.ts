@@ -16,4 +16,17 @@ describe('toChatConfig', () => {
     expect(partial.limits).toEqual({ maxUploadKb: 100, messageMaxLength: 8000 });
     expect(partial.features.fileUploads).toBe(false);
   });
+
+  it('treats a field of the wrong type as missing', () => {
+    const config = toChatConfig({
+      business: 'northwind',
+      branding: { primary_color: 5, logo_url: 'https://cdn.example/logo.png' },
+      features: { file_uploads: 'yes' },
+      limits: { max_upload_kb: '5120', message_max_length: 2000 },
+    } as never);
+    expect(config.business).toEqual({ id: 0, name: '', slug: '' });
+    expect(config.branding).toMatchObject({ primaryColor: '#4F46E5', logoUrl: 'https://cdn.example/logo.png' });
+    expect(config.features.fileUploads).toBe(false);
+    expect(config.limits).toEqual({ maxUploadKb: 5120, messageMaxLength: 2000 });
+  });
 });

@@ -25,7 +25,7 @@ export const snake = (key: string): string => key.replace(/[A-Z]/g, (c) => '_' +
 
 /**
  * Maps the wire config to {@link ChatConfig}, taking the documented default for every field that is
- * missing or `null`: colors `#4F46E5`/`#111827`, welcome `Hi! How can we help?`, uploads up to
+ * missing, `null` or of the wrong type: colors `#4F46E5`/`#111827`, welcome `Hi! How can we help?`, uploads up to
  * 5120 KB, messages up to 8000 characters; features off, no agents online, no pre-chat form.
  */
 export function toChatConfig(wire?: Partial<WireChatConfig> | null): ChatConfig {
@@ -33,7 +33,11 @@ export function toChatConfig(wire?: Partial<WireChatConfig> | null): ChatConfig 
   for (const [section, fields] of Object.entries(DEFAULTS)) {
     const from = (wire as Record<string, Record<string, unknown> | undefined> | null | undefined)?.[section];
     config[section] = {};
-    for (const [key, fallback] of Object.entries(fields)) config[section][key] = from?.[snake(key)] ?? fallback;
+    for (const [key, fallback] of Object.entries(fields)) {
+      // a field of the wrong type (a bad answer, a corrupt cache) counts as missing
+      const value = from?.[snake(key)];
+      config[section][key] = typeof value === (fallback === null ? 'string' : typeof fallback) ? value : fallback;
+    }
   }
   return config as unknown as ChatConfig;
 }

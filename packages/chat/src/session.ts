@@ -14,6 +14,7 @@ import {
 import {
   backoffDelay,
   Emitter,
+  hasFields,
   fromWireAttachment,
   fromWireMessage,
   RealtimeConnection,
@@ -178,19 +179,25 @@ export class ChatSession {
   #persistTimer: ReturnType<typeof setTimeout> | undefined;
 
   /** @internal Use `TickkiChat.startSession()`. */
-  constructor(ctx: SessionContext, session: WireSession, outbox: OutboxItem[], saved: SavedMessages | undefined) {
+  constructor(ctx: SessionContext, session: WireSession, keptOutbox: unknown, kept: unknown) {
     this.#ctx = ctx;
     this.visitorId = session.visitor_id;
     this.#adopt(session);
     this.#client = ctx.client(() => this.#token);
     this.ready = new Promise<void>((resolve, reject) => (this.#settleReady = (e) => (e ? reject(e) : resolve())));
     this.ready.catch(noop);
-    if (saved?.m) {
-      this.#store.merge(saved.m.map((m) => ({ ...m, id: m.id!, createdAt: new Date(m.createdAt) })));
+    // what an earlier visit kept (see `#persist`), checked: it may be stale, corrupt or foreign
+    if (hasFields(kept, { n: 'number' }) && Array.isArray(kept.m)) {
+      const saved = kept as SavedMessages;
+      const valid = (kept.m as unknown[]).filter(
+        (m): m is NonNullable<SavedMessages['m']>[number] =>
+          hasFields(m, SAVED_MESSAGE) && Array.isArray(m.attachments) && !Number.isNaN(Date.parse(m.createdAt as string)),
+      );
+      this.#store.merge(valid.map((m) => ({ ...m, id: m.id!, createdAt: new Date(m.createdAt) })));
       this.#syncedId = saved.n;
-      this.#cursor = saved.k ?? undefined;
+      this.#cursor = typeof saved.k === 'string' || saved.k === null ? saved.k : undefined;
     }
-    for (const item of outbox) {
+    for (const item of outboxItems(keptOutbox)) {
       this.#outbox.set(item.c, item);
       this.#store.addPending(item.c, item.t, item.at);
       if (item.f) this.#store.setFailed(item.c, new TickkiChatError(item.f, 'Not sent', { retryable: item.r }));
@@ -520,7 +527,7 @@ export class ChatSession {
       const settled = this.#settled;
       this.#settled = new Set();
       const items = new Map<string, OutboxItem>();
-      for (const item of (await readJson<OutboxItem[]>(storage, prefix + 'outbox')) ?? []) if (!settled.has(item.c)) items.set(item.c, item);
+      for (const item of outboxItems(await readJson(storage, prefix + 'outbox'))) if (!settled.has(item.c)) items.set(item.c, item);
       for (const item of this.#outbox.values()) items.set(item.c, item);
       await writeJson(storage, prefix + 'outbox', items.size ? [...items.values()] : undefined);
     }));
@@ -590,6 +597,13 @@ export class ChatSession {
     void writeJson(this.#ctx.storage, this.#ctx.prefix + 'messages', { n: this.#syncedId, k: m.length < sent.length ? undefined : this.#cursor, m });
   }
 }
+
+/** The fields every kept message has (see `#persist`). */
+const SAVED_MESSAGE = { id: 'number', key: 'string', content: 'string', createdAt: 'string', direction: 'string', type: 'string' };
+
+/** The well-formed items of a stored outbox; anything else (corrupt, foreign, from another version) is left out. */
+const outboxItems = (value: unknown): OutboxItem[] =>
+  Array.isArray(value) ? value.filter((item): item is OutboxItem => hasFields(item, { c: 'string', t: 'string', at: 'number' })) : [];
 
 /** The lower of two floors, `undefined` meaning "the current sync point" (always the highest). */
 const min = (a: number | undefined, b: number | undefined): number | undefined => (a === undefined ? b : b === undefined ? a : Math.min(a, b));

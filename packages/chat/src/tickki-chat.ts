@@ -3,10 +3,11 @@ import {
   getConfig,
   startSession as startRemoteSession,
   trackEvents,
+  type ChatConfig as WireChatConfig,
   type Client,
   type Session as WireSession,
 } from '@tickki/chat-api';
-import type { PusherConstructor, RealtimeLogger } from '@tickki/chat-realtime';
+import { hasFields, type PusherConstructor, type RealtimeLogger } from '@tickki/chat-realtime';
 import { Analytics, type AnalyticsOptions } from './analytics.js';
 import { DEFAULT_RETRY, type RetryPolicy } from './backoff.js';
 import { toChatConfig, type ChatConfig } from './config.js';
@@ -14,7 +15,7 @@ import { TickkiChatError } from './errors.js';
 import type { AppLifecycle } from './lifecycle.js';
 import { browserLifecycle, defaultStorage, progressFetch } from './platform.js';
 import { call } from './request.js';
-import { ChatSession, type OutboxItem, type SavedMessages, type SessionContext } from './session.js';
+import { ChatSession, type SessionContext } from './session.js';
 import { readJson, writeJson, type StorageAdapter } from './storage.js';
 import { shared } from './throttle.js';
 
@@ -121,7 +122,11 @@ export class TickkiChat {
    */
   async fetchConfig(options: { force?: boolean } = {}): Promise<ChatConfig> {
     if (!options.force) {
-      this.#config ??= await readJson<{ value: ChatConfig; at: number }>(this.#settings.storage, this.#key('config'));
+      if (!this.#config) {
+        // kept as the wire sent it, so that reading it back goes through the same checks
+        const kept = await readJson(this.#settings.storage, this.#key('config'));
+        if (hasFields(kept, { at: 'number', wire: 'object' })) this.#config ??= { value: toChatConfig(kept.wire as WireChatConfig), at: kept.at as number };
+      }
       const cached = this.#config;
       if (cached) {
         if (Date.now() - cached.at > (this.#options.configMaxAgeMs ?? 300_000)) this.#loadConfig().catch(() => undefined);
@@ -149,17 +154,24 @@ export class TickkiChat {
     const settings = this.#settings;
     const { storage } = settings;
     const prefix = this.#key(`${visitorId}:`);
+    // what an earlier visit kept; the session checks what it reads back (it may be stale or corrupt)
     const [saved, messages, outbox] = (await Promise.all(['session', 'messages', 'outbox'].map((name) => readJson(storage, prefix + name)))) as [
-      WireSession?,
-      SavedMessages?,
-      OutboxItem[]?,
+      WireSession | undefined,
+      unknown,
+      unknown,
     ];
     const start = async (): Promise<WireSession> => {
       const { data } = await call((signal) => startRemoteSession({ client: this.client, body: { visitor_id: visitorId, ...identity }, signal }), settings);
       void writeJson(storage, prefix + 'session', data);
       return data;
     };
-    const reuse = saved?.visitor_id === visitorId && saved.session_token && !identity.name && !identity.email && !identity.phone;
+    const reuse =
+      saved?.visitor_id === visitorId &&
+      hasFields(saved, { session_token: 'string', conversation_id: 'number', session_id: 'number', contact: 'object' }) &&
+      hasFields(saved.realtime, { key: 'string', host: 'string', port: 'number', scheme: 'string', channel: 'string', auth_endpoint: 'string' }) &&
+      !identity.name &&
+      !identity.email &&
+      !identity.phone;
     const [session, initialConfig] = await Promise.all([reuse ? saved : start(), config]);
     if (this.#disposed) throw new TickkiChatError('disposed', 'Disposed');
     const chat = new ChatSession(
@@ -171,7 +183,7 @@ export class TickkiChat {
         prefix,
       },
       session,
-      outbox ?? [],
+      outbox,
       session.conversation_id === saved?.conversation_id ? messages : undefined,
     );
     this.#session?.dispose();
@@ -199,8 +211,9 @@ export class TickkiChat {
   #loadConfig = shared(async (): Promise<ChatConfig> => {
     const { data } = await call((signal) => getConfig({ client: this.client, signal }), this.#settings);
     const value = toChatConfig(data);
-    this.#config = { value, at: Date.now() };
-    void writeJson(this.#settings.storage, this.#key('config'), this.#config);
+    const at = Date.now();
+    this.#config = { value, at };
+    void writeJson(this.#settings.storage, this.#key('config'), { wire: data, at });
     return value;
   });
 }

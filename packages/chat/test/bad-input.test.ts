@@ -4,7 +4,7 @@
  * websocket payload. All against the real sandbox.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { isAuthError, TickkiChatError } from '../src/index.js';
+import { isAuthError, memoryStorage, TickkiChatError } from '../src/index.js';
 import { chatFor, sandbox, sleep, waitFor, type RunningSandbox } from './helpers.js';
 
 let sb: RunningSandbox;
@@ -58,6 +58,29 @@ describe('bad input', () => {
     expect(sb.control.messages(session.conversationId).map((m) => m.content)).toEqual(['keep my words']);
     await waitFor(() => session.messages.filter((m) => m.content === 'keep my words').length === 1 || undefined, 'one message in the store');
     expect(session.messages.find((m) => m.content === 'keep my words')).toMatchObject({ status: 'sent', clientId: failed.clientId });
+    chat.dispose();
+  });
+
+  it.each([
+    ['not JSON', '{"trunc'],
+    ['a number', '42'],
+    ['a string', '"x"'],
+    ['an empty array', '[]'],
+    ['an empty object', '{}'],
+    ['an array of junk', '[1, null, "x", {"c": 5}]'],
+    ['an object with wrong fields', '{"value": 5, "at": "x", "m": 5, "n": "x", "k": 7, "session_token": 9, "realtime": "x"}'],
+  ])('storage holding %s under every key: the chat starts as if it were empty', async (_label, junk) => {
+    const storage = memoryStorage();
+    const prefix = `tickki:${sb.demoKey}:`;
+    for (const key of ['config', 'v_junk:session', 'v_junk:messages', 'v_junk:outbox']) await storage.setItem(prefix + key, junk);
+    const chat = chatFor(sb, { storage });
+    const session = await chat.startSession({ visitorId: 'v_junk' });
+    await session.ready;
+    expect(session.connectionState).toBe('connected');
+    expect(session.config.limits.messageMaxLength).toBe(8000);
+    expect(session.config.branding.primaryColor).toMatch(/^#/);
+    expect((await session.send('still works')).status).toBe('sent');
+    expect(session.messages.map((m) => m.content)).toContain('still works');
     chat.dispose();
   });
 

@@ -6,6 +6,13 @@ export const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
+ * Whether `value` is an object whose fields have the given `typeof`s, e.g.
+ * `hasFields(x, { id: 'number', content: 'string' })`. For data from outside: the wire, storage.
+ */
+export const hasFields = (value: unknown, types: Record<string, string>): value is Record<string, unknown> =>
+  isObject(value) && Object.entries(types).every(([field, type]) => typeof value[field] === type);
+
+/**
  * Decodes an event's `data` until it is an object. pusher-js already parses a frame's `data`
  * once when it can, so this sees an object (the normal case), or a JSON string when the
  * broadcaster encoded the payload twice, or a raw string.

@@ -29,7 +29,7 @@ export {
   type RealtimeErrorDetails,
   type TickkiErrorDetails,
 } from './errors.js';
-export { decodeEventData, matchesEvent, eventBaseName } from './decode.js';
+export { decodeEventData, matchesEvent, eventBaseName, isObject, hasFields } from './decode.js';
 export {
   fromWireMessage,
   fromWireAttachment,

@@ -3,7 +3,7 @@ import type {
   Attachment as WireAttachment,
   Message as WireMessage,
 } from '@tickki/chat-api';
-import { isObject } from './decode.js';
+import { hasFields, isObject } from './decode.js';
 
 /**
  * Wire → model mapping, in one place. The wire speaks snake_case JSON (see the `Message`,
@@ -85,8 +85,7 @@ export function fromWireMessage(wire: WireMessage): Message {
 /** The type of every field of a well-formed wire attachment. */
 const ATTACHMENT_FIELDS = { id: 'number', file_name: 'string', mime_type: 'string', file_size: 'number', signed_url: 'string' };
 
-const isWireAttachment = (a: unknown): a is WireAttachment =>
-  isObject(a) && Object.entries(ATTACHMENT_FIELDS).every(([field, type]) => typeof a[field] === type);
+const isWireAttachment = (a: unknown): a is WireAttachment => hasFields(a, ATTACHMENT_FIELDS);
 
 /**
  * Validates an untrusted value (a decoded realtime payload) and maps it to a {@link Message}.
