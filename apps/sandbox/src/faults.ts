@@ -1,6 +1,6 @@
 /**
  * HTTP fault injection: added latency, `server_error` answers, 429 bursts, hung requests, dropped
- * answers and garbled (truncated) answers. Random choices come from one seedable source, so a run with the same seed and
+ * answers, garbled (truncated) answers and answers of an unexpected shape. Random choices come from one seedable source, so a run with the same seed and
  * the same request order fails the same requests. The websocket faults live in
  * {@link PusherServer.setFaults} (see `src/realtime/faults.ts`).
  */
@@ -53,6 +53,10 @@ export interface HttpFaults {
   garble_response_rate: number;
   /** The next N requests are processed and answered with the first half of their JSON. */
   garble_response_next: number;
+  /** Share of requests that are processed but answered `{"data":{"unexpected":true}}` (valid JSON, wrong shape; status kept). */
+  reshape_response_rate: number;
+  /** The next N requests are processed and answered `{"data":{"unexpected":true}}`. */
+  reshape_response_next: number;
   /** Limit every fault to these operations; empty: all. */
   operations: OperationId[];
 }
@@ -74,11 +78,13 @@ export function noHttpFaults(): HttpFaults {
     drop_response_next: 0,
     garble_response_rate: 0,
     garble_response_next: 0,
+    reshape_response_rate: 0,
+    reshape_response_next: 0,
     operations: [],
   };
 }
 
-const RATES = ['error_rate', 'timeout_rate', 'drop_response_rate', 'garble_response_rate'] as const;
+const RATES = ['error_rate', 'timeout_rate', 'drop_response_rate', 'garble_response_rate', 'reshape_response_rate'] as const;
 const COUNTS = [
   'latency_ms',
   'latency_jitter_ms',
@@ -89,6 +95,7 @@ const COUNTS = [
   'timeout_ms',
   'drop_response_next',
   'garble_response_next',
+  'reshape_response_next',
 ] as const;
 
 /** Merges a patch into `base`, validating it; throws `RangeError` (listing the field) on a bad value. */
@@ -119,8 +126,8 @@ export function mergeHttpFaults(base: HttpFaults, patch: Record<string, unknown>
 /** What to do with a request before it is processed. */
 export type PreAction = { kind: 'none' } | { kind: 'error'; status: number } | { kind: 'rate_limit'; retryAfter: number } | { kind: 'hang'; ms: number };
 
-/** What becomes of a processed request's answer: sent, destroyed, or cut to its first half. */
-export type AnswerFate = 'send' | 'drop' | 'garble';
+/** What becomes of a processed request's answer: sent, destroyed, cut to its first half, or replaced by JSON of another shape. */
+export type AnswerFate = 'send' | 'drop' | 'garble' | 'reshape';
 
 /** Counts of injected faults, for the control API. */
 export interface FaultCounters {
@@ -130,9 +137,18 @@ export interface FaultCounters {
   hung: number;
   dropped_responses: number;
   garbled_responses: number;
+  reshaped_responses: number;
 }
 
-const noCounters = (): FaultCounters => ({ delayed: 0, errors: 0, rate_limited: 0, hung: 0, dropped_responses: 0, garbled_responses: 0 });
+const noCounters = (): FaultCounters => ({
+  delayed: 0,
+  errors: 0,
+  rate_limited: 0,
+  hung: 0,
+  dropped_responses: 0,
+  garbled_responses: 0,
+  reshaped_responses: 0,
+});
 
 /** Decides, request by request, which fault (if any) applies. */
 export class FaultEngine {
@@ -216,11 +232,18 @@ export class FaultEngine {
       this.counters.garbled_responses++;
       return 'garble';
     }
+    if (this.#take('reshape_response_next', 'reshape_response_rate')) {
+      this.counters.reshaped_responses++;
+      return 'reshape';
+    }
     return 'send';
   }
 
   /** Uses up one of the "next N" count, else draws against the rate (only when it is set). */
-  #take(next: 'drop_response_next' | 'garble_response_next', rate: 'drop_response_rate' | 'garble_response_rate'): boolean {
+  #take(
+    next: 'drop_response_next' | 'garble_response_next' | 'reshape_response_next',
+    rate: 'drop_response_rate' | 'garble_response_rate' | 'reshape_response_rate',
+  ): boolean {
     const f = this.#faults;
     if (f[next] > 0) {
       f[next]--;

@@ -145,6 +145,18 @@ describe('HTTP faults', () => {
     expect((await control(sb, 'GET', '/faults')).body.data.counters.garbled_responses).toBe(1);
   });
 
+  it('reshape_response_next: the request is processed, the answer is valid JSON of another shape', async () => {
+    const s = await api.session();
+    await setFaults({ http: { reshape_response_next: 1, operations: ['sendMessage'] } });
+    const reshaped = await api.send(s, 'reshaped', { 'Idempotency-Key': 'idem-reshape' });
+    expect(reshaped.status).toBe(200);
+    expect(reshaped.body).toEqual({ data: { unexpected: true } });
+    expect(sb.control.messages(s.conversation_id).map((m) => m.content)).toEqual(['reshaped']);
+    const replay = await api.send(s, 'reshaped', { 'Idempotency-Key': 'idem-reshape' });
+    expect(replay.body.data.content).toBe('reshaped');
+    expect((await control(sb, 'GET', '/faults')).body.data.counters.reshaped_responses).toBe(1);
+  });
+
   it('drop_response_rate drops a share of answers', async () => {
     await setFaults({ http: { drop_response_rate: 1, operations: ['getConfig'] } });
     await expect(api.get('/chat/config')).rejects.toThrow();

@@ -10,7 +10,7 @@ export interface Attempt<T> {
 }
 
 /** Options of {@link call}. */
-export interface CallOptions {
+export interface CallOptions<T = unknown> {
   /** Abort signals (the caller's, the session's); any of them aborting stops the call for good. */
   signals?: (AbortSignal | undefined)[];
   /** Per-attempt timeout, in milliseconds. */
@@ -19,14 +19,23 @@ export interface CallOptions {
   retry?: RetryPolicy | undefined;
   /** Called once on `invalid_session` to get a fresh session; the attempt is then repeated once. */
   renew?: (() => Promise<unknown>) | undefined;
+  /**
+   * Checks a successful answer's shape; a falsy result makes it a `parse_error` (retried like one),
+   * so that an answer of an unexpected shape never reaches the store.
+   */
+  valid?: ((data: T) => unknown) | undefined;
 }
 
 /**
  * Runs a generated call with a timeout per attempt, abort signals, retries with backoff (network,
- * timeout, 429 with `Retry-After`, 5xx) and one transparent session renewal on `invalid_session`.
+ * timeout, unreadable or unexpected answers, 429 with `Retry-After`, 5xx) and one transparent session
+ * renewal on `invalid_session`.
  * Resolves the answer's data or rejects with a {@link TickkiChatError}.
  */
-export async function call<T>(attempt: (signal: AbortSignal) => Promise<Attempt<T>>, { signals = [], timeoutMs, retry, renew }: CallOptions): Promise<T> {
+export async function call<T>(
+  attempt: (signal: AbortSignal) => Promise<Attempt<T>>,
+  { signals = [], timeoutMs, retry, renew, valid }: CallOptions<T>,
+): Promise<T> {
   const live = signals.filter((s): s is AbortSignal => s !== undefined);
   const aborted = (): boolean => live.some((s) => s.aborted);
   for (let n = 0; ; n++) {
@@ -41,9 +50,10 @@ export async function call<T>(attempt: (signal: AbortSignal) => Promise<Attempt<
     try {
       if (aborted()) throw new Error('aborted');
       const r = await attempt(ctl.signal);
-      if (r.error === undefined && r.response?.ok !== false) return r.data as T;
       const res = r.response;
-      error = toChatError({ status: res?.status, error: r.error, headers: res?.headers, timedOut, aborted: aborted() });
+      const ok = r.error === undefined && res?.ok !== false;
+      if (ok && (!valid || valid(r.data as T))) return r.data as T;
+      error = toChatError({ status: res?.status, error: ok ? new TypeError('Unexpected answer') : r.error, headers: res?.headers, timedOut, aborted: aborted() });
     } catch (thrown) {
       error = toChatError({ error: thrown, timedOut, aborted: aborted() });
     } finally {

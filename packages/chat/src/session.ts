@@ -14,9 +14,10 @@ import {
 import {
   backoffDelay,
   Emitter,
-  hasFields,
   fromWireAttachment,
   fromWireMessage,
+  hasFields,
+  parseMessage,
   RealtimeConnection,
   type AgentTyping,
   type Attachment,
@@ -293,7 +294,7 @@ export class ChatSession {
 
   /** Updates the visitor's name, email or phone; resolves the contact as stored. */
   async identify(fields: IdentifyRequest, options: { signal?: AbortSignal } = {}): Promise<Contact> {
-    return (this.contact = (await this.#op(identifyVisitor, { body: fields }, true, options.signal)).data);
+    return (this.contact = (await this.#op(identifyVisitor, { body: fields }, { retry: true, signal: options.signal })).data);
   }
 
   /** Tells the agents the visitor is typing. Call it on every keystroke: at most one request goes out per 3 s. */
@@ -319,7 +320,7 @@ export class ChatSession {
     const form = new FormData();
     form.append('file', file);
     const fetch = onProgress && this.#ctx.progressFetch?.(form, onProgress);
-    const { data } = await this.#op(uploadAttachment, { body: { file }, fetch }, false, options.signal, 120_000);
+    const { data } = await this.#op(uploadAttachment, { body: { file }, fetch }, { signal: options.signal, timeoutMs: 120_000 });
     onProgress?.(1);
     this.#requestSync();
     return fromWireAttachment(data.attachment);
@@ -346,13 +347,12 @@ export class ChatSession {
   #op<T>(
     operation: (options: never) => Promise<Attempt<T>>,
     options: object = {},
-    retry = false,
-    signal?: AbortSignal,
-    timeoutMs = this.#ctx.timeoutMs,
+    { retry, signal, timeoutMs = 0, valid }: { retry?: boolean; signal?: AbortSignal | undefined; timeoutMs?: number; valid?: (data: T) => unknown } = {},
   ): Promise<T> {
+    const { retry: policy, timeoutMs: minimum } = this.#ctx;
     return call(
       (s) => (operation as (o: object) => Promise<Attempt<T>>)({ client: this.#client, path: { conversation_id: this.conversationId }, signal: s, ...options }),
-      { signals: [this.#stop.signal, signal], timeoutMs: Math.max(timeoutMs, this.#ctx.timeoutMs), retry: retry ? this.#ctx.retry : undefined, renew: () => this.#renew() },
+      { signals: [this.#stop.signal, signal], timeoutMs: Math.max(timeoutMs, minimum), retry: retry ? policy : undefined, renew: () => this.#renew(), valid },
     );
   }
 
@@ -364,7 +364,11 @@ export class ChatSession {
   async #pages(cursor: string | undefined, limit: number, enough: (ids: number[]) => boolean): Promise<{ next?: string; newest: number }> {
     let newest = -Infinity;
     for (;;) {
-      const page = await this.#op(listMessages, { query: cursor ? { cursor, limit } : { limit } }, true);
+      const page = await this.#op(
+        listMessages,
+        { query: cursor ? { cursor, limit } : { limit } },
+        { retry: true, valid: (answer) => Array.isArray(answer?.data) && answer.data.every(parseMessage) },
+      );
       const ids = page.data.map((m) => m.id);
       this.#store.merge(page.data.map(fromWireMessage));
       newest = Math.max(newest, ...ids);
@@ -551,7 +555,11 @@ export class ChatSession {
     let result: ChatMessage | undefined;
     try {
       await this.#saveOutbox(); // durable before it leaves
-      const { data } = await this.#op(sendMessage, { body: { content: item.t }, headers: { 'Idempotency-Key': item.c } }, true, signal);
+      const { data } = await this.#op(
+        sendMessage,
+        { body: { content: item.t }, headers: { 'Idempotency-Key': item.c } },
+        { retry: true, signal, valid: (answer) => parseMessage(answer?.data) },
+      );
       result = this.#store.confirm(item.c, fromWireMessage(data));
       this.#outbox.delete(item.c);
       this.#settled.add(item.c);

@@ -63,6 +63,11 @@ export interface StartSessionOptions {
   phone?: string;
 }
 
+/** Whether a session, fresh from the API or kept from an earlier visit, has everything a chat needs. */
+const isSession = (session: unknown): session is WireSession =>
+  hasFields(session, { visitor_id: 'string', session_token: 'string', conversation_id: 'number', session_id: 'number', contact: 'object' }) &&
+  hasFields(session.realtime, { key: 'string', host: 'string', port: 'number', scheme: 'string', channel: 'string', auth_endpoint: 'string' });
+
 /**
  * The entry point of `@tickki/chat`: one business's chat.
  *
@@ -161,17 +166,14 @@ export class TickkiChat {
       unknown,
     ];
     const start = async (): Promise<WireSession> => {
-      const { data } = await call((signal) => startRemoteSession({ client: this.client, body: { visitor_id: visitorId, ...identity }, signal }), settings);
+      const { data } = await call((signal) => startRemoteSession({ client: this.client, body: { visitor_id: visitorId, ...identity }, signal }), {
+        ...settings,
+        valid: (answer) => isSession(answer?.data),
+      });
       void writeJson(storage, prefix + 'session', data);
       return data;
     };
-    const reuse =
-      saved?.visitor_id === visitorId &&
-      hasFields(saved, { session_token: 'string', conversation_id: 'number', session_id: 'number', contact: 'object' }) &&
-      hasFields(saved.realtime, { key: 'string', host: 'string', port: 'number', scheme: 'string', channel: 'string', auth_endpoint: 'string' }) &&
-      !identity.name &&
-      !identity.email &&
-      !identity.phone;
+    const reuse = isSession(saved) && saved.visitor_id === visitorId && !identity.name && !identity.email && !identity.phone;
     const [session, initialConfig] = await Promise.all([reuse ? saved : start(), config]);
     if (this.#disposed) throw new TickkiChatError('disposed', 'Disposed');
     const chat = new ChatSession(

@@ -61,6 +61,30 @@ describe('bad input', () => {
     chat.dispose();
   });
 
+  it('answers of an unexpected shape never reach the store: a start, a send and history are retried as parse_error', async () => {
+    sb.control.setFaults({ http: { reshape_response_next: 1, operations: ['startSession'] } });
+    const chat = chatFor(sb);
+    const session = await chat.startSession({ visitorId: 'v_reshaped' });
+    await session.ready;
+    sb.control.reply(session.conversationId, 'from the agent');
+    await waitFor(() => session.messages.length === 1 || undefined, 'the reply');
+    const before = sends().length;
+    sb.control.setFaults({ http: { reshape_response_next: 1, operations: ['sendMessage', 'listMessages'] } });
+    expect(await session.send('shaped right')).toMatchObject({ status: 'sent', content: 'shaped right' });
+    expect(sends().slice(before).map((r) => r.idempotent_replay)).toEqual([false, true]);
+    const reshaped = () => sb.control.faults().counters.reshaped_responses;
+    const lists = () => sb.control.requests().filter((r) => r.operation === 'listMessages').length;
+    sb.control.setFaults({ http: { reshape_response_next: 2, operations: ['listMessages'] } });
+    const [listed, bad] = [lists(), reshaped()];
+    sb.control.dropConnections(); // the resubscription's gap fill meets two bad pages, then a good one
+    await waitFor(() => (reshaped() === bad + 2 && lists() >= listed + 3 && session.syncState.status === 'synced') || undefined, 'the gap fill, retried');
+    expect(session.messages.map((m) => [m.content, typeof m.id])).toEqual([
+      ['from the agent', 'number'],
+      ['shaped right', 'number'],
+    ]);
+    chat.dispose();
+  });
+
   it.each([
     ['not JSON', '{"trunc'],
     ['a number', '42'],

@@ -172,14 +172,15 @@ export function apiRoutes(sb: Sandbox): Hono<SandboxEnv> {
       if (fate === 'drop') {
         c.set('dropped', true);
         c.env.outgoing.socket?.destroy();
-      } else if (fate === 'garble') {
-        // as a broken proxy would: the status and headers stay, the JSON is cut off
+      } else if (fate !== 'send') {
+        // the status and headers stay; the JSON is cut off (as a broken proxy would) or of another shape
+        // (as a server of another API version might)
         const answer = c.res;
         const text = await answer.text();
         const headers = new Headers(answer.headers);
         headers.delete('content-length');
         c.res = undefined;
-        c.res = new Response(text.slice(0, Math.ceil(text.length / 2)), { status: answer.status, headers });
+        c.res = new Response(fate === 'garble' ? text.slice(0, Math.ceil(text.length / 2)) : '{"data":{"unexpected":true}}', { status: answer.status, headers });
       }
     };
 
