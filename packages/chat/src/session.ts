@@ -89,6 +89,8 @@ export interface SessionContext {
   lifecycle: AppLifecycle | undefined;
   /** Makes a `fetch` reporting upload progress; absent when the app gave its own `fetch` or the platform cannot. */
   progressFetch: ((body: FormData, onProgress: (progress: number) => void) => RequestFetch | undefined) | undefined;
+  /** How often history is polled while the realtime connection is down (ms); 0: never. */
+  pollMs: number;
 }
 
 /** @internal The newest messages kept for the next start: sync point, older-page cursor, messages. */
@@ -177,6 +179,8 @@ export class ChatSession {
   // session renewal, presence, persistence
   #authRenewed = false;
   #heartbeat: ReturnType<typeof setInterval> | undefined;
+  /** Polls history while the realtime connection is down (websockets blocked, a long outage). */
+  #poll: ReturnType<typeof setInterval> | undefined;
   #persistTimer: ReturnType<typeof setTimeout> | undefined;
 
   /** @internal Use `TickkiChat.startSession()`. */
@@ -333,6 +337,7 @@ export class ChatSession {
     this.#disposed = true;
     this.#stop.abort();
     clearTimeout(this.#syncTimer);
+    this.#polling(false);
     this.#setVisible(false);
     this.#unsubscribe?.();
     this.#realtime.dispose();
@@ -409,7 +414,10 @@ export class ChatSession {
     });
     rt.on('message', (m) => this.#onBroadcast(m));
     rt.on('agentTyping', (t) => this.#emitter.emit('agentTyping', t));
-    rt.on('state', (change) => this.#emitter.emit('connection', change));
+    rt.on('state', (change) => {
+      this.#emitter.emit('connection', change);
+      this.#polling(change.to === 'offline' || change.to === 'reconnecting' || change.to === 'failed');
+    });
     rt.on('subscribed', () => {
       this.#authRenewed = false;
       this.#readyDone('subscribed');
@@ -583,6 +591,18 @@ export class ChatSession {
     } else if (event === 'hidden') {
       this.#setVisible(false);
       this.#persist();
+    }
+  }
+
+  /**
+   * While the socket is down, replies still come: history is fetched every `pollMs` while the chat is
+   * visible (a proxy that blocks websockets, a long outage). It stops once the socket is back.
+   */
+  #polling(down: boolean): void {
+    if (down && this.#ctx.pollMs && !this.#disposed) this.#poll ??= setInterval(() => this.#heartbeat && this.#requestSync(), this.#ctx.pollMs);
+    else {
+      clearInterval(this.#poll);
+      this.#poll = undefined;
     }
   }
 

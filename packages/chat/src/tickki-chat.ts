@@ -48,6 +48,11 @@ export interface TickkiChatOptions {
   retry?: Partial<RetryPolicy>;
   /** How long a fetched config is fresh before it is revalidated, in ms. Default 5 minutes. */
   configMaxAgeMs?: number;
+  /**
+   * While the realtime connection is down (websockets blocked by a proxy, a long outage), history is
+   * polled this often, in ms, so that replies still arrive. Default 15 000; `0` turns it off.
+   */
+  pollIntervalMs?: number;
   /** Analytics batching limits. */
   analytics?: AnalyticsOptions;
   /** A pusher-js constructor (e.g. from `pusher-js/worker` or `pusher-js/react-native`). */
@@ -86,7 +91,7 @@ export class TickkiChat {
   readonly client: Client;
   #options: TickkiChatOptions;
   /** What every session of this chat shares; its `timeoutMs` and `retry` are also the options of the chat's own calls. */
-  #settings: Pick<SessionContext, 'storage' | 'lifecycle' | 'retry' | 'timeoutMs' | 'logger' | 'Pusher' | 'progressFetch'>;
+  #settings: Pick<SessionContext, 'storage' | 'lifecycle' | 'retry' | 'timeoutMs' | 'logger' | 'Pusher' | 'progressFetch' | 'pollMs'>;
   #config: { value: ChatConfig; at: number } | undefined;
   #session: ChatSession | undefined;
   #stopLifecycle: (() => void) | undefined;
@@ -105,6 +110,7 @@ export class TickkiChat {
       logger,
       Pusher,
       progressFetch: options.fetch ? undefined : progressFetch,
+      pollMs: options.pollIntervalMs ?? 15_000,
     };
     this.client = this.#makeClient(() => undefined);
     this.analytics = new Analytics(

@@ -88,6 +88,30 @@ describe('lifecycle', () => {
     }
   });
 
+  it('polls history while websockets are blocked, so replies still arrive; stops once the socket is back', async () => {
+    sb.realtime.setFaults({ refuseConnections: true }); // a proxy that lets no websocket through
+    const lists = () => sb.control.requests().filter((r) => r.operation === 'listMessages').length;
+    const chat = chatFor(sb, { lifecycle: manualLifecycle(), pollIntervalMs: 200 });
+    try {
+      const session = await chat.startSession({ visitorId: 'v_no_websocket' });
+      await waitFor(() => session.connectionState === 'offline' || undefined, 'the socket given up for now');
+      sb.control.reply(session.conversationId, 'through the poll');
+      await waitFor(() => session.messages.find((m) => m.content === 'through the poll'), 'the reply, polled');
+      expect(session.connectionState).not.toBe('connected');
+      sb.realtime.setFaults({ refuseConnections: false });
+      await waitFor(() => session.connectionState === 'connected' || undefined, 'the socket', 20_000);
+      await sleep(300);
+      const after = lists();
+      await sleep(700); // several poll intervals
+      expect(lists()).toBe(after);
+      sb.control.reply(session.conversationId, 'over the socket');
+      await waitFor(() => session.messages.find((m) => m.content === 'over the socket'), 'a live reply');
+    } finally {
+      sb.realtime.setFaults({ refuseConnections: false });
+      chat.dispose();
+    }
+  });
+
   it('maps React Native AppState to visible/hidden', () => {
     let listener: ((s: string) => void) | undefined;
     const removed: boolean[] = [];
