@@ -626,8 +626,8 @@ export class ChatSession {
   }
 }
 
-/** The fields every kept message has (see `#persist`). */
-const SAVED_MESSAGE = { id: 'number', key: 'string', content: 'string', createdAt: 'string', direction: 'string', type: 'string' };
+/** The fields of a kept message (see `#persist`) that the store relies on. */
+const SAVED_MESSAGE = { id: 'number', key: 'string', content: 'string', createdAt: 'string' };
 
 /** The well-formed items of a stored outbox; anything else (corrupt, foreign, from another version) is left out. */
 const outboxItems = (value: unknown): OutboxItem[] =>

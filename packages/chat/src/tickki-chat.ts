@@ -71,7 +71,7 @@ export interface StartSessionOptions {
 /** Whether a session, fresh from the API or kept from an earlier visit, has everything a chat needs. */
 const isSession = (session: unknown): session is WireSession =>
   hasFields(session, { visitor_id: 'string', session_token: 'string', conversation_id: 'number', session_id: 'number', contact: 'object' }) &&
-  hasFields(session.realtime, { key: 'string', host: 'string', port: 'number', scheme: 'string', channel: 'string', auth_endpoint: 'string' });
+  hasFields(session.realtime, { key: 'string', host: 'string', port: 'number', scheme: 'string', channel: 'string' });
 
 /**
  * The entry point of `@tickki/chat`: one business's chat.

@@ -138,11 +138,6 @@ export class RealtimeConnection {
     return this.#emitter.on(event, listener);
   }
 
-  /** Listens to state changes (same as `on('state', …)`); returns a function that stops listening. */
-  onStateChange(listener: Listener<StateChange>): () => void {
-    return this.on('state', listener);
-  }
-
   /** Opens the socket and subscribes to the channel. No-op unless `idle` or `failed`. */
   connect(): void {
     if (this.#to('connecting', 'connect() called')) this.#start();

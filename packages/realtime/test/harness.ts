@@ -156,7 +156,7 @@ export function until(rt: RealtimeConnection, state: ConnectionState, timeoutMs 
 /** Records every state change of `rt` as `"from→to"`. */
 export function recordStates(rt: RealtimeConnection): string[] {
   const seen: string[] = [];
-  rt.onStateChange((c) => seen.push(`${c.from}→${c.to}`));
+  rt.on('state', (c) => seen.push(`${c.from}→${c.to}`));
   return seen;
 }
 
