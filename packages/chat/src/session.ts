@@ -599,6 +599,7 @@ export class ChatSession {
    * visible (a proxy that blocks websockets, a long outage). It stops once the socket is back.
    */
   #polling(down: boolean): void {
+    // the heartbeat timer runs exactly while the chat is visible: it doubles as the visibility flag
     if (down && this.#ctx.pollMs && !this.#disposed) this.#poll ??= setInterval(() => this.#heartbeat && this.#requestSync(), this.#ctx.pollMs);
     else {
       clearInterval(this.#poll);
