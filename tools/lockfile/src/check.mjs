@@ -5,7 +5,7 @@
 // then records them: that is not drift and must never fail CI.
 
 /** Fields of a locked package that must not change between the committed and the installed lockfile. */
-const PINNED = ['version', 'integrity', 'resolved', 'link'];
+const PINNED = ['version', 'integrity', 'link'];
 /** Fields of a workspace entry (or the root) that must not change: what its package.json declares. */
 const DECLARED = ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies'];
 
@@ -91,6 +91,11 @@ export function compareLockfiles(before, after, platform = currentPlatform()) {
       if (entry[field] !== next[field]) {
         problems.push(`${key || '(root)'}: ${field} changed from ${entry[field] ?? '(none)'} to ${next[field] ?? '(none)'}`);
       }
+    }
+    // npm may leave out registry URLs (omit-lockfile-registry-resolved); a source that is there on
+    // both sides must be the same one.
+    if (entry.resolved && next.resolved && entry.resolved !== next.resolved) {
+      problems.push(`${key}: resolved changed from ${entry.resolved} to ${next.resolved}`);
     }
     if (key === '' || !key.includes('node_modules/')) {
       for (const field of DECLARED) {

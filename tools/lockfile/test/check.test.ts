@@ -52,6 +52,16 @@ describe('compareLockfiles', () => {
     expect(compareLockfiles(real(), tampered, linux).problems).toEqual([expect.stringContaining(`${key}: integrity changed`)]);
   });
 
+  it('refuses a changed source, and accepts npm leaving registry URLs out', () => {
+    const key = anyLocked(real());
+    const before = real();
+    before.packages[key] = { ...before.packages[key], resolved: 'https://registry.npmjs.org/x/-/x-1.0.0.tgz' };
+    expect(compareLockfiles(before, real(), linux).problems).toEqual([]);
+    const after = real();
+    after.packages[key] = { ...after.packages[key], resolved: 'git+ssh://git@example.com/fork.git#abc' };
+    expect(compareLockfiles(before, after, linux).problems).toEqual([expect.stringContaining(`${key}: resolved changed`)]);
+  });
+
   it('refuses a package added or removed that is not optional', () => {
     const after = real();
     after.packages['node_modules/left-pad'] = { version: '1.3.0', integrity: 'sha512-x' };
