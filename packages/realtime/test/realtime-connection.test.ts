@@ -415,6 +415,28 @@ describe('stopping', () => {
     expect(states).toEqual(['connected→idle', 'idle→connecting', 'connecting→connected']);
   });
 
+  it('creates nothing once a state listener has disposed it during connect()', async () => {
+    const c = open();
+    c.on('state', (change) => change.to === 'connecting' && c.dispose());
+    c.connect();
+    expect(c.state).toBe('closed');
+    await sleep(300);
+    expect(h.upgrades).toHaveLength(0); // no socket was opened…
+    expect(h.authCalls).toHaveLength(0); // …and no channel authorized
+    expect(h.pusher.stats().connections).toBe(0);
+  });
+
+  it('creates nothing once a state listener has disposed it during reconnect()', async () => {
+    const c = await connected();
+    c.on('state', (change) => change.to === 'reconnecting' && c.dispose());
+    c.reconnect();
+    expect(c.state).toBe('closed');
+    await sleep(300);
+    expect(h.upgrades).toHaveLength(1); // only the first socket
+    expect(h.authCalls).toHaveLength(1);
+    expect(h.pusher.stats().connections).toBe(0);
+  });
+
   it('dispose() goes closed, closes the socket, leaves no timers and ignores later calls', async () => {
     const timers = () => process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
     const before = timers();
