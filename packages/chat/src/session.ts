@@ -144,7 +144,11 @@ export class ChatSession {
   sessionId!: number;
   /** The contact as the server knows it. */
   contact!: Contact;
-  /** Resolves once the channel is subscribed and the history is loaded ("ready"); rejects on dispose. */
+  /**
+   * Resolves once the history is loaded and new messages will arrive ("ready"): the channel is
+   * subscribed, or, while the socket cannot connect (a proxy that blocks websockets), polling has
+   * delivered (see `pollIntervalMs`). Rejects on dispose.
+   */
   readonly ready: Promise<void>;
 
   #ctx: SessionContext;
@@ -152,11 +156,13 @@ export class ChatSession {
   #token!: string;
   #realtime!: RealtimeConnection;
   #realtimeKey = '';
-  #store = new MessageStore();
-  #emitter = new Emitter<ChatSessionEvents>((e) => this.#ctx.logger?.warn?.('listener threw', e));
+  /** What a listener (of the store or of an event) threw goes to the logger; the other listeners are still called. */
+  #listenerThrew = (e: unknown): void => this.#ctx.logger?.warn?.('listener threw', e);
+  #store = new MessageStore(this.#listenerThrew);
+  #emitter = new Emitter<ChatSessionEvents>(this.#listenerThrew);
   #stop = new AbortController();
   #disposed = false;
-  #notReady = new Set(['subscribed', 'synced']);
+  #notReady = new Set(['live', 'history']);
   #settleReady!: (error?: TickkiChatError) => void;
   #unsubscribe: (() => void) | undefined;
   // gap fill
@@ -165,7 +171,8 @@ export class ChatSession {
   #cursor: string | null | undefined;
   #wantSync = false;
   #floor: number | undefined;
-  #syncing: Promise<void> | undefined;
+  /** Whether a gap fill loop runs; set and cleared synchronously, so no request can join a loop that has ended. */
+  #syncing = false;
   #syncFailures = 0;
   #syncTimer: ReturnType<typeof setTimeout> | undefined;
   // durable outbox
@@ -420,7 +427,7 @@ export class ChatSession {
     });
     rt.on('subscribed', () => {
       this.#authRenewed = false;
-      this.#readyDone('subscribed');
+      this.#readyDone('live');
       this.#requestSync(this.#syncedId);
       for (const item of this.#outbox.values()) if (item.r) void this.retry(item.c).catch(noop);
     });
@@ -459,7 +466,9 @@ export class ChatSession {
     if (this.#disposed) return;
     this.#want(floor);
     clearTimeout(this.#syncTimer);
-    this.#syncing ??= this.#runSync().finally(() => (this.#syncing = undefined));
+    if (this.#syncing) return;
+    this.#syncing = true;
+    void this.#runSync();
   }
 
   /** Notes that a gap fill down to `floor` is due; requests made while one runs merge into one more run with the lowest floor. */
@@ -468,28 +477,34 @@ export class ChatSession {
     this.#wantSync = true;
   }
 
+  /** Fills until no request is left; `#syncing` is cleared in the same job as the last check of `#wantSync`. */
   async #runSync(): Promise<void> {
-    while (this.#wantSync && !this.#disposed) {
-      this.#wantSync = false;
-      const floor = this.#floor ?? this.#syncedId;
-      this.#floor = undefined;
-      this.#setSync({ status: 'syncing' });
-      try {
-        const count = await this.#fill(floor);
-        this.#syncFailures = 0;
-        if (!this.#wantSync) this.#setSync({ status: 'synced' });
-        if (floor !== undefined) this.#emitter.emit('recovered', { count });
-        this.#readyDone('synced');
-        this.#persist();
-      } catch (e) {
-        if (this.#disposed) return;
-        const error = e as TickkiChatError;
-        this.#want(floor); // keep the floor: the gap is still open
-        this.#setSync({ status: 'failed', reason: error.message, error });
-        const delay = backoffDelay(this.#syncFailures++, { baseMs: this.#ctx.retry.baseMs, maxMs: 30_000 }, error.retryAfterMs);
-        this.#syncTimer = setTimeout(() => this.#requestSync(), delay);
-        return;
+    try {
+      while (this.#wantSync && !this.#disposed) {
+        this.#wantSync = false;
+        const floor = this.#floor ?? this.#syncedId;
+        this.#floor = undefined;
+        this.#setSync({ status: 'syncing' });
+        try {
+          const count = await this.#fill(floor);
+          this.#syncFailures = 0;
+          if (!this.#wantSync) this.#setSync({ status: 'synced' });
+          if (floor !== undefined) this.#emitter.emit('recovered', { count });
+          this.#readyDone('history');
+          if (this.#poll) this.#readyDone('live'); // polling delivers while the socket cannot
+          this.#persist();
+        } catch (e) {
+          if (this.#disposed) return;
+          const error = e as TickkiChatError;
+          this.#want(floor); // keep the floor: the gap is still open
+          this.#setSync({ status: 'failed', reason: error.message, error });
+          const delay = backoffDelay(this.#syncFailures++, { baseMs: this.#ctx.retry.baseMs, maxMs: 30_000 }, error.retryAfterMs);
+          this.#syncTimer = setTimeout(() => this.#requestSync(), delay);
+          return;
+        }
       }
+    } finally {
+      this.#syncing = false;
     }
   }
 
@@ -600,8 +615,11 @@ export class ChatSession {
    */
   #polling(down: boolean): void {
     // the heartbeat timer runs exactly while the chat is visible: it doubles as the visibility flag
-    if (down && this.#ctx.pollMs && !this.#disposed) this.#poll ??= setInterval(() => this.#heartbeat && this.#requestSync(), this.#ctx.pollMs);
-    else {
+    if (down && this.#ctx.pollMs && !this.#disposed) {
+      if (this.#poll) return;
+      this.#poll = setInterval(() => this.#heartbeat && this.#requestSync(), this.#ctx.pollMs);
+      if (this.#notReady.size) this.#requestSync(); // not ready yet: poll at once rather than an interval later
+    } else {
       clearInterval(this.#poll);
       this.#poll = undefined;
     }
