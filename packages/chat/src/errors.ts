@@ -1,5 +1,6 @@
 import type { ErrorCode as ServerErrorCode } from '@tickki/chat-api';
-import { isRetryableStatus, TickkiError, type TickkiErrorDetails } from '@tickki/chat-realtime';
+import { TickkiError, type TickkiErrorDetails } from '@tickki/chat-realtime';
+import { isRetryableStatus } from '@tickki/chat-realtime/internal';
 
 /**
  * Stable code of a {@link TickkiChatError}. Branch on it, never on the message.
@@ -7,8 +8,10 @@ import { isRetryableStatus, TickkiError, type TickkiErrorDetails } from '@tickki
  * - every server code of the document's `ErrorCode` enum (`invalid_session`, `rate_limited`, …);
  * - `network` (no answer), `timeout` (no answer in time), `parse_error` (an answer that is not JSON),
  *   `aborted` (your `AbortSignal`), `http_error` (an error status without a code);
- * - client-side refusals, nothing sent: `file_too_large`, `feature_disabled`, `message_too_long`,
- *   `empty_message`, `disposed`;
+ * - client-side refusals, nothing sent: `invalid_argument` (an option or argument of the wrong
+ *   kind: an empty publishable key, a `baseUrl` that is not an absolute http(s) URL, a text that is
+ *   not a string), `file_too_large`, `feature_disabled`, `message_too_long`, `empty_message`,
+ *   `disposed`;
  * - any other string: a server code this SDK does not know yet, kept as sent.
  */
 export type ErrorCode =
@@ -18,6 +21,7 @@ export type ErrorCode =
   | 'parse_error'
   | 'aborted'
   | 'http_error'
+  | 'invalid_argument'
   | 'file_too_large'
   | 'feature_disabled'
   | 'message_too_long'

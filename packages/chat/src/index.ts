@@ -6,7 +6,9 @@
  * @packageDocumentation
  */
 export { TickkiChat, type TickkiChatOptions, type StartSessionOptions } from './tickki-chat.js';
-export { ChatSession, type ChatSessionEvents, type SyncState, type UploadOptions } from './session.js';
+export { ChatSession } from './session.js';
+export type { ChatSessionEvents, RecoveryCause, UploadOptions } from './session-events.js';
+export type { SyncState, SyncStatus } from './sync-state.js';
 export type { ChatMessage, MessageStatus } from './chat-message.js';
 export { MessageStore, type StoreListener } from './store.js';
 export { toChatConfig, type ChatConfig } from './config.js';

@@ -1,4 +1,4 @@
-import { backoffDelay } from '@tickki/chat-realtime';
+import { backoffDelay } from '@tickki/chat-realtime/internal';
 import { onAbort, sleep, type RetryPolicy } from './backoff.js';
 import { TickkiChatError, toChatError } from './errors.js';
 

@@ -70,6 +70,19 @@ export class MessageStore {
     return this.#byClient.get(clientId);
   }
 
+  /**
+   * The newest `count` sent messages, oldest first, and whether they are all the sent messages held.
+   * Walks back from the newest: the cost grows with `count`, not with the history held.
+   */
+  newestSent(count: number): { messages: ChatMessage[]; all: boolean } {
+    const messages: ChatMessage[] = [];
+    const list = this.#list;
+    let i = list.length - 1;
+    for (; i >= 0 && messages.length < count; i--) if (list[i]!.status === 'sent') messages.push(list[i]!);
+    while (i >= 0 && list[i]!.status !== 'sent') i--;
+    return { messages: messages.reverse(), all: i < 0 };
+  }
+
   /** The oldest server id held, or `undefined`. */
   oldestId(): number | undefined {
     for (const m of this.#list) if (m.id !== undefined) return m.id;

@@ -7,7 +7,8 @@ import {
   type Client,
   type Session as WireSession,
 } from '@tickki/chat-api';
-import { hasFields, type PusherConstructor, type RealtimeLogger } from '@tickki/chat-realtime';
+import type { PusherConstructor, RealtimeLogger } from '@tickki/chat-realtime';
+import { hasFields } from '@tickki/chat-realtime/internal';
 import { Analytics, type AnalyticsOptions } from './analytics.js';
 import { DEFAULT_RETRY, type RetryPolicy } from './backoff.js';
 import { toChatConfig, type ChatConfig } from './config.js';
@@ -15,7 +16,8 @@ import { TickkiChatError } from './errors.js';
 import type { AppLifecycle } from './lifecycle.js';
 import { browserLifecycle, defaultStorage, progressFetch } from './platform.js';
 import { call } from './request.js';
-import { ChatSession, type SessionContext } from './session.js';
+import type { SessionContext } from './session-context.js';
+import { ChatSession } from './session.js';
 import { readJson, writeJson, type StorageAdapter } from './storage.js';
 import { shared } from './throttle.js';
 
@@ -53,6 +55,15 @@ export interface TickkiChatOptions {
    * polled this often, in ms, so that replies still arrive. Default 15 000; `0` turns it off.
    */
   pollIntervalMs?: number;
+  /**
+   * While the chat is visible and its socket connected but silent, the newest page of history is
+   * fetched at most this often, in ms, to catch replies whose broadcast never came (a server whose
+   * broadcast queue is stalled or misconfigured: "messages only appear after a refresh"). What it
+   * finds is merged and reported (`recovered` with cause `missed_broadcasts`, and one logger
+   * warning). Default 60 000 (at most 60 small requests an hour while visible and silent); `0` turns
+   * it off.
+   */
+  reconcileIntervalMs?: number;
   /** Analytics batching limits. */
   analytics?: AnalyticsOptions;
   /** A pusher-js constructor (e.g. from `pusher-js/worker` or `pusher-js/react-native`). */
@@ -91,7 +102,7 @@ export class TickkiChat {
   readonly client: Client;
   #options: TickkiChatOptions;
   /** What every session of this chat shares; its `timeoutMs` and `retry` are also the options of the chat's own calls. */
-  #settings: Pick<SessionContext, 'storage' | 'lifecycle' | 'retry' | 'timeoutMs' | 'logger' | 'Pusher' | 'progressFetch' | 'pollMs'>;
+  #settings: Pick<SessionContext, 'storage' | 'lifecycle' | 'retry' | 'timeoutMs' | 'logger' | 'Pusher' | 'progressFetch' | 'pollMs' | 'reconcileMs'>;
   #config: { value: ChatConfig; at: number } | undefined;
   #session: ChatSession | undefined;
   #stopLifecycle: (() => void) | undefined;
@@ -111,6 +122,7 @@ export class TickkiChat {
       Pusher,
       progressFetch: options.fetch ? undefined : progressFetch,
       pollMs: options.pollIntervalMs ?? 15_000,
+      reconcileMs: options.reconcileIntervalMs ?? 60_000,
     };
     this.client = this.#makeClient(() => undefined);
     this.analytics = new Analytics(

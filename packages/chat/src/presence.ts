@@ -1,0 +1,99 @@
+import { throttle } from './throttle.js';
+
+/** What {@link Presence} drives. */
+export interface PresenceOptions {
+  /** Tells the server the visitor is here (`sendHeartbeat`). */
+  heartbeat(): void;
+  /** Tells the agents the visitor is typing (`sendTyping`). */
+  typing(): void;
+  /** Fetches history because the socket is down. */
+  poll(): void;
+  /** Fetches the newest page because a connected socket has been silent (replies whose broadcast never came). */
+  check(): void;
+  /** Poll interval while the socket is down (ms); 0: never. */
+  pollMs: number;
+  /** Check interval while the socket is connected but silent (ms); 0: never. */
+  checkMs: number;
+}
+
+const HEARTBEAT_MS = 30_000;
+const TYPING_MS = 3000;
+
+/**
+ * The visitor's presence and what depends on the chat being seen: a heartbeat every 30 s while
+ * visible, typing notices (at most one per 3 s), and, only while
+ * visible, polling while the socket is down and a check for missed broadcasts while it is up but
+ * silent. Hidden, nothing runs.
+ */
+export class Presence {
+  readonly #o: PresenceOptions;
+  #visible = false;
+  #socket: 'down' | 'up' | 'other' = 'other';
+  /** Whether anything arrived (a broadcast, a fill) since the last check tick. */
+  #heard = false;
+  #heartbeat: ReturnType<typeof setInterval> | undefined;
+  #poll: ReturnType<typeof setInterval> | undefined;
+  #check: ReturnType<typeof setInterval> | undefined;
+  #disposed = false;
+
+  constructor(options: PresenceOptions) {
+    this.#o = options;
+  }
+
+  /** Whether the chat is visible. */
+  get visible(): boolean {
+    return this.#visible;
+  }
+
+  /** Whether history is being polled (the socket is down and the chat visible). */
+  get polling(): boolean {
+    return this.#poll !== undefined;
+  }
+
+  /** The chat was shown or hidden. */
+  setVisible(visible: boolean): void {
+    this.#visible = visible && !this.#disposed;
+    this.#update();
+  }
+
+  /** The socket is `up` (subscribed), `down` (offline, reconnecting, failed), or neither (starting, closed). */
+  setSocket(socket: 'down' | 'up' | 'other'): void {
+    this.#socket = socket;
+    this.#update();
+  }
+
+  /** Something new arrived: the socket is not silent. */
+  heard(): void {
+    this.#heard = true;
+  }
+
+  /** See {@link PresenceOptions.typing}. */
+  readonly typing = throttle(() => this.#o.typing(), TYPING_MS);
+
+  /** Stops every timer for good. */
+  dispose(): void {
+    this.#disposed = true;
+    this.#visible = false;
+    this.#update();
+  }
+
+  #update(): void {
+    const { pollMs, checkMs } = this.#o;
+    const on = this.#visible;
+    this.#heartbeat = toggle(this.#heartbeat, on, HEARTBEAT_MS, () => this.#o.heartbeat());
+    this.#poll = toggle(this.#poll, on && this.#socket === 'down' && pollMs > 0, pollMs, () => this.#o.poll());
+    const checking = on && this.#socket === 'up' && checkMs > 0;
+    if (checking && !this.#check) this.#heard = true; // a fresh subscription just filled the gap
+    this.#check = toggle(this.#check, checking, checkMs, () => {
+      if (!this.#heard) this.#o.check();
+      this.#heard = false;
+    });
+  }
+}
+
+/** Starts an interval when `on` and none runs, clears it when not `on`; returns the one that runs. */
+function toggle(timer: ReturnType<typeof setInterval> | undefined, on: boolean, ms: number, tick: () => void): ReturnType<typeof setInterval> | undefined {
+  if (on) return timer ?? setInterval(tick, ms);
+  clearInterval(timer);
+  return undefined;
+}
