@@ -35,6 +35,8 @@ export interface GapFillOptions {
 
 const HISTORY_PAGE = 50;
 const GAP_PAGE = 100;
+/** A check for missed broadcasts reads a small newest page first: usually nothing is missing. */
+const CHECK_PAGE = 20;
 const MAX_RETRY_MS = 30_000;
 
 /**
@@ -124,7 +126,7 @@ export class GapFill {
         this.#machine.transition({ status: 'syncing' }); // refused (and silent) when the run goes on
         let count: number;
         try {
-          count = await this.#fill(floor);
+          count = await this.#fill(floor, cause === 'missed_broadcasts' ? CHECK_PAGE : GAP_PAGE);
         } catch (e) {
           if (this.#disposed) return;
           this.#failed(e as TickkiChatError, floor, cause);
@@ -155,13 +157,14 @@ export class GapFill {
   }
 
   /** Fetches pages, newest first, until one reaches `floor` (one page when nothing is held). Returns how many were new. */
-  async #fill(floor: number | undefined): Promise<number> {
+  async #fill(floor: number | undefined, limit: number): Promise<number> {
     const store = this.#o.store;
     const before = store.size;
     const first = floor === undefined;
-    const { next, newest } = await this.#o.pages(undefined, first ? HISTORY_PAGE : GAP_PAGE, (ids) => first || ids.some((id) => id <= floor));
+    const { next, newest } = await this.#o.pages(undefined, first ? HISTORY_PAGE : limit, (ids) => first || ids.some((id) => id <= floor));
     if (first && this.cursor === undefined) this.cursor = next ?? null;
-    if (newest > (this.syncedId ?? -Infinity)) this.syncedId = newest;
+    // complete up to the newest id seen (0 for an empty conversation: every later id is above it)
+    this.syncedId = Math.max(this.syncedId ?? 0, newest);
     return store.size - before;
   }
 }

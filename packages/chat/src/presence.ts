@@ -18,6 +18,7 @@ export interface PresenceOptions {
 
 const HEARTBEAT_MS = 30_000;
 const TYPING_MS = 3000;
+const CHECK_TICKS = 4;
 
 /**
  * The visitor's presence and what depends on the chat being seen: a heartbeat every 30 s while
@@ -29,8 +30,8 @@ export class Presence {
   readonly #o: PresenceOptions;
   #visible = false;
   #socket: 'down' | 'up' | 'other' = 'other';
-  /** Whether anything arrived (a broadcast, a fill) since the last check tick. */
-  #heard = false;
+  /** Check ticks (four per `checkMs`) since anything arrived (a broadcast, a fill). */
+  #silent = 0;
   #heartbeat: ReturnType<typeof setInterval> | undefined;
   #poll: ReturnType<typeof setInterval> | undefined;
   #check: ReturnType<typeof setInterval> | undefined;
@@ -64,7 +65,7 @@ export class Presence {
 
   /** Something new arrived: the socket is not silent. */
   heard(): void {
-    this.#heard = true;
+    this.#silent = 0;
   }
 
   /** See {@link PresenceOptions.typing}. */
@@ -83,10 +84,13 @@ export class Presence {
     this.#heartbeat = toggle(this.#heartbeat, on, HEARTBEAT_MS, () => this.#o.heartbeat());
     this.#poll = toggle(this.#poll, on && this.#socket === 'down' && pollMs > 0, pollMs, () => this.#o.poll());
     const checking = on && this.#socket === 'up' && checkMs > 0;
-    if (checking && !this.#check) this.#heard = true; // a fresh subscription just filled the gap
-    this.#check = toggle(this.#check, checking, checkMs, () => {
-      if (!this.#heard) this.#o.check();
-      this.#heard = false;
+    if (checking && !this.#check) this.#silent = 0; // a fresh subscription fills the gap anyway
+    // ticks at a quarter of the interval: a check goes out at most once per `checkMs`, and at most
+    // 1¼ `checkMs` after the socket fell silent
+    this.#check = toggle(this.#check, checking, checkMs / CHECK_TICKS, () => {
+      if (++this.#silent < CHECK_TICKS) return;
+      this.#silent = 0;
+      this.#o.check();
     });
   }
 }
