@@ -5,7 +5,8 @@
  *
  * @packageDocumentation
  */
-export { TickkiChat, type TickkiChatOptions, type StartSessionOptions } from './tickki-chat.js';
+export { TickkiChat } from './tickki-chat.js';
+export type { TickkiChatOptions, StartSessionOptions } from './chat-options.js';
 export { ChatSession } from './session.js';
 export type { ChatSessionEvents, RecoveryCause, UploadOptions } from './session-events.js';
 export type { SyncState, SyncStatus } from './sync-state.js';

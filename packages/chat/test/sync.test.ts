@@ -40,3 +40,24 @@ describe('gap fill', () => {
     }
   });
 });
+
+describe('polling and backoff', () => {
+  it('poll ticks never cut short the backoff of a failed gap fill', async () => {
+    sb.realtime.setFaults({ refuseConnections: true });
+    sb.control.setFaults({ http: { error_rate: 1, operations: ['listMessages'] } });
+    // each fill is one attempt; a failed one waits 1–2 s before the next; polls would come every 50 ms
+    const chat = chatFor(sb, { lifecycle: manualLifecycle(), pollIntervalMs: 50, retry: { retries: 0, baseMs: 2000, maxMs: 2000 } });
+    try {
+      const session = await chat.startSession({ visitorId: 'v_poll_backoff' });
+      await waitFor(() => session.connectionState === 'offline' || undefined, 'the socket given up for now');
+      await waitFor(() => session.syncState.status === 'failed', 'a failed fill');
+      const before = lists();
+      await sleep(1500); // 30 poll intervals
+      expect(lists() - before).toBeLessThanOrEqual(2);
+    } finally {
+      sb.realtime.setFaults({ refuseConnections: false });
+      sb.control.clearFaults();
+      chat.dispose();
+    }
+  });
+});
