@@ -70,8 +70,8 @@ export interface StartSessionOptions {
  */
 export function checkOptions(options: TickkiChatOptions): void {
   const { publishableKey, baseUrl } = (options ?? {}) as Partial<Record<keyof TickkiChatOptions, unknown>>;
-  if (typeof publishableKey !== 'string' || !publishableKey.trim()) throw new TickkiChatError('invalid_argument', 'publishableKey must be a non-empty string (pk_live_… or pk_test_…)');
+  if (typeof publishableKey !== 'string' || !publishableKey.trim()) throw new TickkiChatError('invalid_argument', 'publishableKey is empty');
   if (baseUrl !== undefined && baseUrl !== '' && (typeof baseUrl !== 'string' || !/^https?:\/\/[^/?#\s]+/i.test(baseUrl))) {
-    throw new TickkiChatError('invalid_argument', `baseUrl must be an absolute http(s) URL such as https://app.tickki.com, not ${JSON.stringify(baseUrl)}`);
+    throw new TickkiChatError('invalid_argument', `baseUrl is not an absolute http(s) URL: ${String(baseUrl)}`);
   }
 }

@@ -19,9 +19,7 @@ import { shared } from './throttle.js';
 const noop = (): void => undefined;
 const DOWN: readonly ConnectionState[] = ['offline', 'reconnecting', 'failed'];
 /** Warned once per session, with the count, when a check finds replies the connected socket never delivered. */
-const MISSED_BROADCASTS =
-  '[tickki chat] broadcasts missing while connected: messages the server stored were never broadcast to this subscribed socket; recovered from history. ' +
-  'Likely server-side cause: the broadcast queue is stalled, slow or not running (queue worker, BROADCAST_CONNECTION). Messages recovered:';
+const MISSED_BROADCASTS = '[tickki chat] broadcasts missing while connected (is the server\'s broadcast queue stalled?); recovered from history:';
 
 /**
  * One visitor's chat. Holds the conversation's messages in one observable store (ordered,

@@ -83,6 +83,14 @@ export function readFailure({ status, error, headers, timedOut, aborted }: Faile
   });
 }
 
+/** Adds `listener` to every signal's `abort`; returns a function that removes it again. */
+export function onAbort(signals: AbortSignal[], listener: () => void): () => void {
+  for (const s of signals) s.addEventListener('abort', listener);
+  return () => {
+    for (const s of signals) s.removeEventListener('abort', listener);
+  };
+}
+
 /** What a generated call resolves to. */
 export interface Attempt<T> {
   data?: T | undefined;
@@ -107,8 +115,7 @@ export async function attempt<T>(
     timedOut = true;
     ctl.abort();
   }, timeoutMs);
-  const abort = (): void => ctl.abort();
-  for (const s of signals) s.addEventListener('abort', abort);
+  const stop = onAbort(signals, () => ctl.abort());
   const aborted = (): boolean => signals.some((s) => s.aborted);
   try {
     if (aborted()) throw new Error('aborted');
@@ -121,6 +128,6 @@ export async function attempt<T>(
     return { failed: { error, timedOut, aborted: aborted() } };
   } finally {
     clearTimeout(timer);
-    for (const s of signals) s.removeEventListener('abort', abort);
+    stop();
   }
 }

@@ -12,4 +12,4 @@ export { decodeEventData, matchesEvent, eventBaseName, isObject, hasFields } fro
 export { fromWireMessage, fromWireAttachment, parseMessage, parseAgentTyping } from './models.js';
 export { TRANSITIONS, canTransition } from './connection-state.js';
 export { isRetryableStatus } from './errors.js';
-export { attempt, readFailure, parseRetryAfter, isRetryableFailure, type Attempt, type FailedAttempt, type HttpFailure } from './http-failure.js';
+export { attempt, onAbort, readFailure, parseRetryAfter, isRetryableFailure, type Attempt, type FailedAttempt, type HttpFailure } from './http-failure.js';
