@@ -1,6 +1,5 @@
 import { backoffDelay } from '@tickki/chat-realtime/internal';
 import type { TickkiChatError } from './errors.js';
-import type { Pages } from './session-requests.js';
 import type { MessageStore } from './store.js';
 import { SyncStateMachine, type SyncState } from './sync-state.js';
 import { shared } from './throttle.js';
@@ -32,6 +31,13 @@ export interface GapFillOptions {
   /** After every successful fill. */
   onFilled(result: FillResult): void;
 }
+
+/**
+ * Fetches pages of history from `cursor` (the newest page when absent) towards older ones, merging
+ * each into the store, until `enough` says so for a page's ids or no older page is left. Resolves the
+ * cursor of the next older page and the newest id seen.
+ */
+export type Pages = (cursor: string | undefined, limit: number, enough: (ids: number[]) => boolean) => Promise<{ next?: string | undefined; newest: number }>;
 
 const HISTORY_PAGE = 50;
 const GAP_PAGE = 100;

@@ -5,6 +5,7 @@ import type { RetryPolicy } from './backoff.js';
 import type { ChatConfig } from './config.js';
 import { TickkiChatError } from './errors.js';
 import type { RequestFetch } from './platform.js';
+import type { Pages } from './gap-fill.js';
 import type { UploadOptions } from './session-events.js';
 
 /** See `SessionContext.progressFetch`. */
@@ -23,12 +24,6 @@ export interface OpOptions<T> {
   valid?: ((data: T) => unknown) | undefined;
 }
 
-/**
- * Fetches pages of history from `cursor` (the newest page when absent) towards older ones, merging
- * each into the store, until `enough` says so for a page's ids or no older page is left. Resolves the
- * cursor of the next older page and the newest id seen.
- */
-export type Pages = (cursor: string | undefined, limit: number, enough: (ids: number[]) => boolean) => Promise<{ next?: string | undefined; newest: number }>;
 
 /** What {@link SessionRequests} works with. */
 export interface SessionRequestsOptions {
