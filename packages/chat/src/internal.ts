@@ -9,3 +9,4 @@
 export { toChatError, type FailedAttempt } from './errors.js';
 export { Analytics, type SendBatch } from './analytics.js';
 export { call, type CallOptions } from './request.js';
+export { MessageCache, KEEP } from './message-cache.js';

@@ -85,7 +85,7 @@ export class MessageCache {
     const { store, storage, key, position } = this.#o;
     const { syncedId, cursor } = position();
     const { messages, all } = store.newestSent(KEEP);
-    const m = messages.map(({ key: _, status: __, clientId: ___, error: ____, ...kept }) => kept);
+    const m = messages.map(({ id, direction, type, content, createdAt, attachments }) => ({ id, direction, type, content, createdAt, attachments }));
     const stored: Stored = { n: syncedId, k: all ? cursor : undefined, m: m as unknown as Stored['m'] };
     await writeJson(storage, key, stored);
   });
