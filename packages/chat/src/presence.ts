@@ -1,3 +1,4 @@
+import type { AppLifecycle } from './lifecycle.js';
 import { throttle } from './throttle.js';
 
 /** What {@link Presence} drives. */
@@ -14,6 +15,12 @@ export interface PresenceOptions {
   pollMs: number;
   /** Check interval while the socket is connected but silent (ms); 0: never. */
   checkMs: number;
+  /** Visibility signals; none: always visible. */
+  lifecycle: AppLifecycle | undefined;
+  /** The chat is visible again (after the heartbeat that goes out at once). */
+  onVisible(): void;
+  /** The chat was hidden. */
+  onHidden(): void;
 }
 
 const HEARTBEAT_MS = 30_000;
@@ -36,9 +43,22 @@ export class Presence {
   #poll: ReturnType<typeof setInterval> | undefined;
   #check: ReturnType<typeof setInterval> | undefined;
   #disposed = false;
+  readonly #stopLifecycle: (() => void) | undefined;
 
   constructor(options: PresenceOptions) {
     this.#o = options;
+    const { lifecycle } = options;
+    this.#stopLifecycle = lifecycle?.subscribe((event) => {
+      if (event === 'visible') {
+        this.setVisible(true);
+        options.heartbeat();
+        options.onVisible();
+      } else if (event === 'hidden') {
+        this.setVisible(false);
+        options.onHidden();
+      }
+    });
+    this.setVisible(lifecycle?.visible?.() ?? true);
   }
 
   /** Whether the chat is visible. */
@@ -71,8 +91,9 @@ export class Presence {
   /** See {@link PresenceOptions.typing}. */
   readonly typing = throttle(() => this.#o.typing(), TYPING_MS);
 
-  /** Stops every timer for good. */
+  /** Stops every timer and the lifecycle listener for good. */
   dispose(): void {
+    this.#stopLifecycle?.();
     this.#disposed = true;
     this.#visible = false;
     this.#update();

@@ -1,4 +1,4 @@
-import { identifyVisitor, listMessages, sendHeartbeat, sendMessage, sendTyping, uploadAttachment, type Client, type Contact, type IdentifyRequest } from '@tickki/chat-api';
+import { identifyVisitor, listMessages, sendHeartbeat, sendMessage, sendTyping, uploadAttachment, type Client, type Contact, type IdentifyRequest, type Session } from '@tickki/chat-api';
 import type { Attachment, Message } from '@tickki/chat-realtime';
 import { fromWireAttachment, fromWireMessage, parseMessage } from '@tickki/chat-realtime/internal';
 import type { RetryPolicy } from './backoff.js';
@@ -11,6 +11,7 @@ import type { UploadOptions } from './session-events.js';
 /** See `SessionContext.progressFetch`. */
 type ProgressFetch = (body: FormData, onProgress: (progress: number) => void) => RequestFetch | undefined;
 import { call, type Attempt } from './request.js';
+import { shared } from './throttle.js';
 import type { MessageStore } from './store.js';
 
 /** Options of one {@link SessionRequests.op} call. */
@@ -27,33 +28,49 @@ export interface OpOptions<T> {
 
 /** What {@link SessionRequests} works with. */
 export interface SessionRequestsOptions {
-  client: Client;
-  /** The conversation the calls are about (it may change on renewal). */
-  conversationId(): number;
-  /** Starts the session again after `invalid_session`; one renewal at a time. */
-  renew(): Promise<unknown>;
+  /** Makes a client that reads the session token on every request. */
+  client(sessionToken: () => string | undefined): Client;
+  /** Starts the session again (same visitor id, same conversation). */
+  start(): Promise<Session>;
+  /** After a renewal: the new session. */
+  onRenewed(session: Session): void;
   timeoutMs: number;
   retry: RetryPolicy;
 }
 
 /**
  * The session's calls: a generated operation run with the session's client, conversation, signals,
- * retries and transparent renewal, all stopped at once by {@link SessionRequests.stop}.
+ * retries and transparent renewal (on `invalid_session` the session is started again, once, and the
+ * call repeated), all stopped at once by {@link SessionRequests.stop}.
  */
 export class SessionRequests {
+  /** The session as last started (token, ids, contact, realtime block). */
+  session: Session;
+  /** The client of this session (publishable key, bundle id, the current session token). */
+  readonly client: Client;
   readonly #o: SessionRequestsOptions;
   readonly #stop = new AbortController();
 
-  constructor(options: SessionRequestsOptions) {
+  constructor(session: Session, options: SessionRequestsOptions) {
+    this.session = session;
     this.#o = options;
+    this.client = options.client(() => this.session.session_token);
   }
+
+  /** Starts the session again with the same visitor id; concurrent calls share one renewal. */
+  readonly renew = shared(async (): Promise<void> => {
+    const session = await this.#o.start();
+    if (this.#stop.signal.aborted) return;
+    this.session = session;
+    this.#o.onRenewed(session);
+  });
 
   /** Runs a generated session call (`sendMessage`, `listMessages`, …). */
   op<T>(operation: (options: never) => Promise<Attempt<T>>, options: object = {}, { retry, signal, timeoutMs = 0, valid }: OpOptions<T> = {}): Promise<T> {
     const o = this.#o;
     return call(
-      (s) => (operation as (x: object) => Promise<Attempt<T>>)({ client: o.client, path: { conversation_id: o.conversationId() }, signal: s, ...options }),
-      { signals: [this.#stop.signal, signal], timeoutMs: Math.max(timeoutMs, o.timeoutMs), retry: retry ? o.retry : undefined, renew: o.renew, valid },
+      (s) => (operation as (x: object) => Promise<Attempt<T>>)({ client: this.client, path: { conversation_id: this.session.conversation_id }, signal: s, ...options }),
+      { signals: [this.#stop.signal, signal], timeoutMs: Math.max(timeoutMs, o.timeoutMs), retry: retry ? o.retry : undefined, renew: this.renew, valid },
     );
   }
 
@@ -82,9 +99,11 @@ export class SessionRequests {
     return fromWireMessage(answer.data);
   }
 
-  /** Updates the visitor's contact fields; resolves the contact as stored. */
+  /** Updates the visitor's contact fields; resolves the contact as stored (and keeps it with the session). */
   async identify(fields: IdentifyRequest, signal: AbortSignal | undefined): Promise<Contact> {
-    return (await this.op(identifyVisitor, { body: fields }, { retry: true, signal })).data;
+    const contact = (await this.op(identifyVisitor, { body: fields }, { retry: true, signal })).data;
+    this.session = { ...this.session, contact };
+    return contact;
   }
 
   /**

@@ -1,11 +1,10 @@
-import type { Client, Contact, IdentifyRequest, RealtimeConfig, Session as WireSession } from '@tickki/chat-api';
+import type { Contact, IdentifyRequest, RealtimeConfig, Session as WireSession } from '@tickki/chat-api';
 import { RealtimeConnection, type Attachment, type ConnectionState, type Message } from '@tickki/chat-realtime';
 import { Emitter } from '@tickki/chat-realtime/internal';
 import { checkText, type ChatMessage } from './chat-message.js';
 import type { ChatConfig } from './config.js';
 import { TickkiChatError } from './errors.js';
 import { GapFill, type FillResult } from './gap-fill.js';
-import type { AppLifecycleEvent } from './lifecycle.js';
 import { keptMessages, MessageCache } from './message-cache.js';
 import { Outbox } from './outbox.js';
 import { Presence } from './presence.js';
@@ -14,7 +13,6 @@ import type { ChatSessionEvents, UploadOptions } from './session-events.js';
 import { SessionRequests } from './session-requests.js';
 import { MessageStore, type StoreListener } from './store.js';
 import type { SyncState } from './sync-state.js';
-import { shared } from './throttle.js';
 
 const noop = (): void => undefined;
 const DOWN: readonly ConnectionState[] = ['offline', 'reconnecting', 'failed'];
@@ -32,12 +30,6 @@ const MISSED_BROADCASTS = '[tickki chat] broadcasts missing while connected (is 
 export class ChatSession {
   /** The visitor's id. */
   readonly visitorId: string;
-  /** The conversation's id. */
-  conversationId!: number;
-  /** The session's id. */
-  sessionId!: number;
-  /** The contact as the server knows it. */
-  contact!: Contact;
   /**
    * Resolves once the history is loaded and new messages will arrive ("ready"): the channel is
    * subscribed or, while the socket cannot connect (a proxy that blocks websockets), history polling
@@ -46,8 +38,6 @@ export class ChatSession {
   readonly ready: Promise<void>;
 
   #ctx: SessionContext;
-  #client: Client;
-  #token!: string;
   #realtime!: RealtimeConnection;
   #realtimeKey = '';
   #store: MessageStore;
@@ -60,7 +50,6 @@ export class ChatSession {
   #disposed = false;
   #notReady = new Set(['live', 'history']);
   #settleReady!: (error?: TickkiChatError) => void;
-  #stopLifecycle: (() => void) | undefined;
   #authRenewed = false;
   #warnedMissed = false;
 
@@ -68,14 +57,12 @@ export class ChatSession {
   constructor(ctx: SessionContext, session: WireSession, keptOutbox: unknown, kept: unknown) {
     this.#ctx = ctx;
     this.visitorId = session.visitor_id;
-    this.#adopt(session);
-    this.#client = ctx.client(() => this.#token);
     this.ready = new Promise<void>((resolve, reject) => (this.#settleReady = (e) => (e ? reject(e) : resolve())));
     this.ready.catch(noop);
     const threw = (e: unknown): void => ctx.logger?.warn?.('listener threw', e);
     const store = (this.#store = new MessageStore(threw));
     this.#emitter = new Emitter<ChatSessionEvents>(threw);
-    const requests = (this.#requests = new SessionRequests({ ...ctx, client: this.#client, conversationId: () => this.conversationId, renew: () => this.#renew() }));
+    const requests = (this.#requests = new SessionRequests(session, { ...ctx, onRenewed: (s) => this.#renewed(s) }));
     this.#gap = new GapFill({
       store,
       pages: requests.pages(store),
@@ -92,6 +79,9 @@ export class ChatSession {
       check: () => this.#gap.request('missed_broadcasts'),
       pollMs: ctx.pollMs,
       checkMs: ctx.reconcileMs,
+      lifecycle: ctx.lifecycle,
+      onVisible: () => this.#gap.request('visible'),
+      onHidden: () => void this.#cache.save(),
     });
     // what an earlier visit kept: shown at once, then completed from the server
     const restored = keptMessages(kept);
@@ -103,8 +93,21 @@ export class ChatSession {
     this.#outbox.restore(keptOutbox);
     this.#connect(session.realtime);
     this.#gap.request('start');
-    this.#stopLifecycle = ctx.lifecycle?.subscribe((event) => this.#onLifecycle(event));
-    this.#presence.setVisible(ctx.lifecycle?.visible?.() ?? true);
+  }
+
+  /** The conversation's id. */
+  get conversationId(): number {
+    return this.#requests.session.conversation_id;
+  }
+
+  /** The session's id. */
+  get sessionId(): number {
+    return this.#requests.session.session_id;
+  }
+
+  /** The contact as the server knows it. */
+  get contact(): Contact {
+    return this.#requests.session.contact;
   }
 
   /** The messages, oldest first: an immutable snapshot, the same array until something changes. */
@@ -180,7 +183,7 @@ export class ChatSession {
 
   /** Updates the visitor's name, email or phone; resolves the contact as stored. */
   async identify(fields: IdentifyRequest, options: { signal?: AbortSignal } = {}): Promise<Contact> {
-    return (this.contact = await this.#requests.identify(fields, options.signal));
+    return this.#requests.identify(fields, options.signal);
   }
 
   /** Tells the agents the visitor is typing. Call it on every keystroke: at most one request goes out per 3 s. */
@@ -209,37 +212,27 @@ export class ChatSession {
     this.#requests.stop();
     this.#gap.dispose();
     this.#presence.dispose();
-    this.#stopLifecycle?.();
     this.#realtime.dispose();
     this.#outbox.dispose();
     this.#settleReady(new TickkiChatError('disposed', 'Disposed'));
     this.#emitter.clear();
   }
 
-  #adopt(session: WireSession): void {
-    this.#token = session.session_token;
-    this.conversationId = session.conversation_id;
-    this.sessionId = session.session_id;
-    this.contact = session.contact;
-  }
-
-  /** Starts the session again with the same visitor id (same conversation): one renewal at a time. */
-  #renew = shared(async () => {
-    const session = await this.#ctx.start();
+  /** The session was started again (after `invalid_session`): a new realtime block means a new connection. */
+  #renewed(session: WireSession): void {
     if (this.#disposed) return;
-    this.#adopt(session);
     if (JSON.stringify(session.realtime) !== this.#realtimeKey) {
       this.#realtime.dispose();
       this.#connect(session.realtime);
     }
     this.#emitter.emit('renewed', { conversationId: this.conversationId, sessionId: this.sessionId });
-  });
+  }
 
   #connect(realtime: RealtimeConfig): void {
     const { logger, Pusher, lifecycle } = this.#ctx;
     const rt = new RealtimeConnection({
       realtime,
-      client: this.#client,
+      client: this.#requests.client,
       logger,
       Pusher,
       lifecycle: lifecycle && ((listener) => lifecycle.subscribe((e) => (e === 'visible' ? listener('foreground') : e !== 'hidden' && listener(e)))),
@@ -262,7 +255,7 @@ export class ChatSession {
     rt.on('error', (error) => {
       if (error.serverCode !== 'invalid_session' || this.#authRenewed) return this.#emitter.emit('error', error);
       this.#authRenewed = true;
-      this.#renew().then(
+      this.#requests.renew().then(
         () => this.#realtime.state === 'failed' && this.#realtime.reconnect(),
         (e: TickkiChatError) => this.#emitter.emit('error', e),
       );
@@ -294,16 +287,5 @@ export class ChatSession {
 
   #ready(part: string): void {
     if (this.#notReady.delete(part) && !this.#notReady.size) this.#settleReady();
-  }
-
-  #onLifecycle(event: AppLifecycleEvent): void {
-    if (event === 'visible') {
-      this.#presence.setVisible(true);
-      this.#requests.heartbeat();
-      this.#gap.request('visible');
-    } else if (event === 'hidden') {
-      this.#presence.setVisible(false);
-      void this.#cache.save();
-    }
   }
 }
