@@ -67,6 +67,8 @@ export class Outbox {
   #items = new Map<string, OutboxItem>();
   /** Client ids sent or discarded here since the outbox was last written (see `#save`). */
   #settled = new Set<string>();
+  /** Client ids stored, as they are now, by the last completed write: no need to write them again before they leave. */
+  #durable = new Set<string>();
   #queue: Queued[] = [];
   /** The message being delivered; while set, the outbox is being pumped. */
   #inflight: Queued | undefined;
@@ -139,6 +141,7 @@ export class Outbox {
   #enqueue(item: OutboxItem, signal: AbortSignal | undefined): Promise<ChatMessage> {
     return new Promise((resolve) => {
       this.#items.set(item.clientId, item);
+      this.#durable.delete(item.clientId);
       this.#queue.push({ item, resolve, signal });
       void this.#pump();
     });
@@ -155,7 +158,8 @@ export class Outbox {
     const store = this.#o.store;
     let result: ChatMessage | undefined;
     try {
-      await this.#save(); // durable before it leaves
+      // durable before it leaves (one write stores every message queued by then)
+      if (!this.#durable.has(item.clientId)) await this.#save();
       queued.sentAt = Date.now();
       result = store.confirm(item.clientId, await this.#o.deliver(item.clientId, item.text, signal));
       this.#items.delete(item.clientId);
@@ -164,6 +168,7 @@ export class Outbox {
       if (this.#disposed) return; // stays in the outbox: resent on the next start
       const error = e as TickkiChatError;
       this.#items.set(item.clientId, { ...item, failure: error.code, retryable: error.retryable });
+      this.#durable.delete(item.clientId);
       result = store.setFailed(item.clientId, error);
     }
     await this.#save(); // the outcome is durable before the send resolves
@@ -182,7 +187,10 @@ export class Outbox {
     this.#settled = new Set();
     const items = new Map<string, StoredItem>();
     for (const item of storedOutbox(await readJson(storage, key))) if (!settled.has(item.clientId)) items.set(item.clientId, toStored(item));
-    for (const item of this.#items.values()) items.set(item.clientId, toStored(item));
+    const mine = new Map(this.#items);
+    for (const item of mine.values()) items.set(item.clientId, toStored(item));
     await writeJson(storage, key, items.size ? [...items.values()] : undefined);
+    // what this write stored is durable unless it changed since (`#items` holds new objects then)
+    this.#durable = new Set([...mine].filter(([id, item]) => this.#items.get(id) === item).map(([id]) => id));
   });
 }
