@@ -250,9 +250,10 @@ async function benchRoundTrips(runs = 11, latencyMs = 50): Promise<void> {
       }
     }
     const rt = (ms: number): string => (ms / latencyMs).toFixed(2);
+    const line = (xs: number[]): string => `${fmt(median(xs))} = ${rt(median(xs))} round trips (best ${rt(Math.min(...xs))})`;
     console.log(`\n4. round trips until ready (${latencyMs} ms latency per API answer), median of ${runs}`);
-    console.log(`   cold start (no kept session):  ${fmt(median(cold))} = ${rt(median(cold))} round trips (floor: 2)`);
-    console.log(`   resume (session kept):         ${fmt(median(resume))} = ${rt(median(resume))} round trips`);
+    console.log(`   cold start (no kept session):  ${line(cold)}; the contract's floor is 2`);
+    console.log(`   resume (session kept):         ${line(resume)}`);
   } finally {
     await sb.close();
   }

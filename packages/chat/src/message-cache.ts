@@ -62,6 +62,13 @@ export class MessageCache {
     this.#o = options;
   }
 
+  /** Shows what an earlier visit kept (`stored`, checked) in the store; resolves where it stood, or `undefined`. */
+  restore(stored: unknown): KeptMessages | undefined {
+    const kept = keptMessages(stored);
+    if (kept) this.#o.store.merge(kept.messages);
+    return kept;
+  }
+
   /** Saves within a second (a burst of broadcasts costs one write). */
   later(): void {
     this.#timer ??= setTimeout(() => this.save(), 1000);

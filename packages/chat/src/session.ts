@@ -5,7 +5,7 @@ import { checkText, type ChatMessage } from './chat-message.js';
 import type { ChatConfig } from './config.js';
 import { TickkiChatError } from './errors.js';
 import { GapFill, type FillResult } from './gap-fill.js';
-import { keptMessages, MessageCache } from './message-cache.js';
+import { MessageCache } from './message-cache.js';
 import { Outbox } from './outbox.js';
 import { Presence } from './presence.js';
 import type { SessionContext } from './session-context.js';
@@ -84,12 +84,8 @@ export class ChatSession {
       onHidden: () => void this.#cache.save(),
     });
     // what an earlier visit kept: shown at once, then completed from the server
-    const restored = keptMessages(kept);
-    if (restored) {
-      store.merge(restored.messages);
-      this.#gap.syncedId = restored.syncedId;
-      this.#gap.cursor = restored.cursor;
-    }
+    const restored = this.#cache.restore(kept);
+    if (restored) Object.assign(this.#gap, { syncedId: restored.syncedId, cursor: restored.cursor });
     this.#outbox.restore(keptOutbox);
     this.#connect(session.realtime);
     this.#gap.request('start');
