@@ -274,7 +274,7 @@ export class ChatSession {
     this.#ready('history');
     // polling delivers while the socket cannot
     if (this.#ctx.pollMs && DOWN.includes(this.#realtime.state)) this.#ready('live');
-    void this.#cache.save();
+    if (count || !gap) void this.#cache.save(); // an empty poll or check changes nothing worth a write
     if (!gap || (cause === 'missed_broadcasts' && !count)) return;
     if (cause === 'missed_broadcasts' && !this.#warnedMissed) this.#ctx.logger?.warn?.(MISSED_BROADCASTS, count);
     this.#warnedMissed ||= cause === 'missed_broadcasts';
