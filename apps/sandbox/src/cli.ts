@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /** `tickki-sandbox`: starts a local Tickki (HTTP API, websocket, scripted agent, agent console). */
 import { parseArgs } from 'node:util';
-import { startSandbox, DEFAULT_PORT, type SandboxOptions } from './sandbox.js';
+import { startSandbox, DEFAULT_PORT, type SandboxOptions } from './index.js';
 import type { AgentMode } from './store.js';
 
 const HELP = `Usage: tickki-sandbox [options]

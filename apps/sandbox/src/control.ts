@@ -5,7 +5,10 @@
 import type { ChatConfig, Message } from '@tickki/chat-api';
 import type { HttpFaults } from './faults.js';
 import type { Faults, RealtimeStats } from './realtime/index.js';
-import type { KeyInput, RequestLogEntry, Sandbox } from './sandbox.js';
+import { isObject } from './json-value.js';
+import type { KeyInput, RequestLogEntry } from './options.js';
+import type { Sandbox } from './sandbox.js';
+import { sandboxUrls } from './urls.js';
 import { toWireMessage, type AgentSettings, type KeyRecord, type PlanGates, type RateLimit, type RateLimits, type RecordedEvent } from './store.js';
 
 /** A refused control call (bad input, unknown id): HTTP 400 or 404 with the error envelope. */
@@ -79,10 +82,6 @@ function checkRule(path: string, rule: FieldRule, value: unknown): void {
   if (!ok) throw bad(`${path} must be ${rule === 'color' ? 'a #RRGGBB color' : rule === 'url|null' ? 'an absolute URL or null' : rule.replace('int', 'an integer ')}`);
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 function rateLimit(path: string, value: unknown): RateLimit | null {
   if (value === null) return null;
   if (!isObject(value) || !Number.isInteger(value.limit) || (value.limit as number) < 1 || !Number.isInteger(value.window_seconds) || (value.window_seconds as number) < 1) {
@@ -108,8 +107,8 @@ export class SandboxControl {
     const sb = this.#sb;
     return {
       origin: sb.origin,
-      api: `${sb.origin}/api/v1`,
-      websocket: `${sb.origin.replace(/^http/, 'ws')}/app/${sb.appKey}`,
+      api: sandboxUrls(sb.origin, sb.appKey).api,
+      websocket: sandboxUrls(sb.origin, sb.appKey).websocket,
       app_key: sb.appKey,
       demo_key: sb.demoKey,
       config: sb.store.config,

@@ -10,9 +10,9 @@
  * ```
  * @module
  */
+export { startSandbox, type RunningSandbox } from './start.js';
+export { Sandbox } from './sandbox.js';
 export {
-  startSandbox,
-  Sandbox,
   DEFAULT_APP_KEY,
   DEFAULT_APP_SECRET,
   DEFAULT_DEMO_KEY,
@@ -20,9 +20,8 @@ export {
   type ConfigPatch,
   type KeyInput,
   type RequestLogEntry,
-  type RunningSandbox,
   type SandboxOptions,
-} from './sandbox.js';
+} from './options.js';
 export { SandboxControl, ControlError, type AllFaults, type ConversationSummary, type ControlMessage } from './control.js';
 export { FaultEngine, OPERATIONS, noHttpFaults, type HttpFaults, type OperationId } from './faults.js';
 export { Clock } from './clock.js';
@@ -43,5 +42,5 @@ export {
 } from './store.js';
 export { encodeCursor } from './http/api.js';
 export { JSON_BODY_LIMIT } from './http/body.js';
-export { SIGNED_URL_TTL_SECONDS } from './http/signing.js';
+export { SIGNED_URL_TTL_SECONDS } from './signing.js';
 export { PusherServer, signChannel, verifyChannelSignature, type Faults as RealtimeFaults } from './realtime/index.js';

@@ -1,145 +1,29 @@
 /**
- * `startSandbox()`: a local, stateful Tickki. One `http.Server` serves the Chat SDK API under
- * `/api/v1`, the control API under `/_control`, the agent console at `/agent`, signed attachment
- * downloads under `/attachments`, and (through {@link PusherServer}) the Pusher protocol 7 websocket
- * on `/app/{key}`.
+ * The sandbox's runtime: its state and everything that acts on it (clock, store, websocket server,
+ * fault engine, rate limiter, scripted agent). HTTP handlers and the control API get it; it imports
+ * nothing of theirs (the wiring is in `start.ts`).
  */
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { getRequestListener } from '@hono/node-server';
-import type { Attachment, ChatConfig, RealtimeConfig } from '@tickki/chat-api';
+import type { Attachment, RealtimeConfig } from '@tickki/chat-api';
 import { ScriptedAgent } from './agent.js';
 import { Clock } from './clock.js';
-import { SandboxControl } from './control.js';
-import { FaultEngine, type HttpFaults } from './faults.js';
-import { createApp } from './http/app.js';
-import { RateLimiter } from './http/ratelimit.js';
-import { SIGNED_URL_TTL_SECONDS, signedAttachmentUrl } from './http/signing.js';
-import { Persistence } from './persist.js';
-import { PusherServer, type Faults } from './realtime/index.js';
+import { FaultEngine } from './faults.js';
+import { DEFAULT_APP_KEY, DEFAULT_APP_SECRET, DEFAULT_DEMO_KEY, MAX_LOG, type KeyInput, type RequestLogEntry, type SandboxOptions } from './options.js';
+import { RateLimiter } from './ratelimit.js';
+import { PusherServer } from './realtime/index.js';
+import { SIGNED_URL_TTL_SECONDS, signedAttachmentUrl } from './signing.js';
 import {
   defaultAgent,
   defaultConfig,
   defaultRateLimits,
   Store,
   toWireMessage,
-  type AgentSettings,
   type ConversationRecord,
   type KeyRecord,
-  type PlanGates,
-  type RateLimits,
   type Seed,
   type StoredAttachment,
   type StoredMessage,
 } from './store.js';
-
-/** A partial of a two-level object (a section of {@link ChatConfig} at a time). */
-export type ConfigPatch = { [S in keyof ChatConfig]?: Partial<ChatConfig[S]> };
-
-/** A key given in {@link SandboxOptions.keys}. */
-export interface KeyInput {
-  key: string;
-  type?: 'publishable' | 'secret';
-  label?: string;
-  allowed_origins?: string[];
-  allowed_bundle_ids?: string[];
-}
-
-/** Options of {@link startSandbox}. Everything is optional. */
-export interface SandboxOptions {
-  /** Port; default 4010. Use 0 for a free port (tests). */
-  port?: number;
-  /** Interface to listen on; default `127.0.0.1`. */
-  host?: string;
-  /** Origin put in realtime blocks and signed URLs; default `http://{host}:{port}` (127.0.0.1 for a wildcard host). */
-  publicOrigin?: string;
-  /** The demo publishable key; default `pk_test_tickki_sandbox`. */
-  demoKey?: string;
-  /** More keys (publishable or secret, with allow-lists). */
-  keys?: KeyInput[];
-  /** Changes to the demo business's configuration. */
-  config?: ConfigPatch;
-  /** The scripted agent's settings (`mode`, `delay_ms`, `canned`, `name`, `typing`). */
-  agent?: Partial<AgentSettings>;
-  /** Rate limits (`null` switches one off). */
-  rateLimits?: Partial<RateLimits>;
-  /** Plan gates besides `features.file_uploads`. */
-  plan?: Partial<PlanGates>;
-  /** Start with the business suspended. */
-  suspended?: boolean;
-  /** Initial HTTP faults (see {@link HttpFaults}). */
-  faults?: Partial<HttpFaults>;
-  /** Initial websocket faults (see the realtime server's `Faults`). */
-  realtimeFaults?: Partial<Faults>;
-  /** Seed of every random choice of the fault knobs; random when omitted. */
-  seed?: number;
-  /** A JSON file that keeps the state across restarts. */
-  persist?: string;
-  /** Reverb app key in realtime blocks; default `tickki-sandbox-key`. */
-  appKey?: string;
-  /** Secret private channels are signed with; default `tickki-sandbox-secret`. */
-  appSecret?: string;
-  /** Websocket activity timeout announced to clients, in seconds; default 30. */
-  activityTimeoutSeconds?: number;
-  /** Lifetime of signed attachment URLs, in seconds; default 3600. */
-  signedUrlTtlSeconds?: number;
-  /** A visitor without a heartbeat for this long is shown offline; default 65. */
-  presenceTtlSeconds?: number;
-  /** Logs one line per API request to this function (the CLI passes `console.log`). */
-  log?: (line: string) => void;
-}
-
-/** A running sandbox. */
-export interface RunningSandbox {
-  /** `http://127.0.0.1:{port}`: the base URL to give an SDK (it appends `/api/v1`). */
-  origin: string;
-  /** `{origin}/api/v1`. */
-  baseUrl: string;
-  /** `ws://127.0.0.1:{port}/app/{appKey}`. */
-  wsUrl: string;
-  /** `{origin}/agent`: the agent console. */
-  agentConsoleUrl: string;
-  port: number;
-  host: string;
-  /** The demo publishable key. */
-  demoKey: string;
-  /** Programmatic control (the same operations as the `/_control` HTTP API). */
-  control: SandboxControl;
-  /** The state itself. */
-  store: Store;
-  /** The websocket server. */
-  realtime: PusherServer;
-  /** The HTTP fault engine. */
-  faults: FaultEngine;
-  clock: Clock;
-  agent: ScriptedAgent;
-  /** The underlying `http.Server`. */
-  server: Server;
-  /** Stops everything: pending agent replies, hung requests, websockets, the server; saves state. */
-  close(): Promise<void>;
-}
-
-/** One line of the request log (`GET /_control/requests`). */
-export interface RequestLogEntry {
-  at: string;
-  method: string;
-  path: string;
-  operation: string | null;
-  status: number;
-  duration_ms: number;
-  idempotency_key: string | null;
-  idempotent_replay: boolean;
-  /** The answer was destroyed by the drop-answer fault. */
-  dropped: boolean;
-  /** The error code answered, if any. */
-  error: string | null;
-}
-
-const MAX_LOG = 1000;
-export const DEFAULT_DEMO_KEY = 'pk_test_tickki_sandbox';
-export const DEFAULT_APP_KEY = 'tickki-sandbox-key';
-export const DEFAULT_APP_SECRET = 'tickki-sandbox-secret';
-export const DEFAULT_PORT = 4010;
+import { sandboxUrls } from './urls.js';
 
 /** The sandbox's runtime: state plus everything that acts on it. Handlers get this. */
 export class Sandbox {
@@ -150,7 +34,6 @@ export class Sandbox {
   readonly faults: FaultEngine;
   readonly limiter = new RateLimiter();
   readonly agent: ScriptedAgent;
-  readonly control: SandboxControl;
   readonly appKey: string;
   readonly appSecret: string;
   readonly demoKey: string;
@@ -185,7 +68,6 @@ export class Sandbox {
       reply: (conversationId, content, name) => this.agentReply(conversationId, content, name) !== undefined,
       typing: (conversationId, typing, name) => this.agentTyping(conversationId, typing, name),
     });
-    this.control = new SandboxControl(this);
   }
 
   /** `http://host:port` of this server (known once it listens). */
@@ -225,7 +107,7 @@ export class Sandbox {
       port,
       scheme,
       channel: this.channelOf(conversation),
-      auth_endpoint: `${this.#origin}/api/v1/chat/broadcasting/auth`,
+      auth_endpoint: sandboxUrls(this.#origin, this.appKey).authEndpoint,
       event: 'MessageCreated',
     };
   }
@@ -314,61 +196,3 @@ function seedFromOptions(options: SandboxOptions, demoKey: string): Seed {
   };
 }
 
-/** Starts a sandbox; resolves once it listens. */
-export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
-  const sb = new Sandbox(options);
-  const persistence = options.persist ? new Persistence(options.persist, sb.store) : undefined;
-  const app = createApp(sb);
-  const server = createServer(getRequestListener(app.fetch, { overrideGlobalObjects: false }));
-  server.keepAliveTimeout = 5000;
-  const host = options.host ?? '127.0.0.1';
-  const port = options.port ?? DEFAULT_PORT;
-  try {
-    persistence?.load(sb.demoKey);
-    sb.realtime.attach(server);
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(port, host, () => {
-        server.off('error', reject);
-        resolve();
-      });
-    });
-  } catch (err) {
-    await sb.realtime.close();
-    throw err;
-  }
-  const address = server.address() as AddressInfo;
-  sb.listening(host, address.port);
-  persistence?.start();
-
-  let closing: Promise<void> | undefined;
-  const close = () => {
-    closing ??= (async () => {
-      sb.agent.cancelAll();
-      sb.shutdown.abort();
-      await sb.realtime.close();
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      persistence?.stop();
-    })();
-    return closing;
-  };
-
-  return {
-    origin: sb.origin,
-    baseUrl: `${sb.origin}/api/v1`,
-    wsUrl: `${sb.origin.replace(/^http/, 'ws')}/app/${sb.appKey}`,
-    agentConsoleUrl: `${sb.origin}/agent`,
-    port: address.port,
-    host,
-    demoKey: sb.demoKey,
-    control: sb.control,
-    store: sb.store,
-    realtime: sb.realtime,
-    faults: sb.faults,
-    clock: sb.clock,
-    agent: sb.agent,
-    server,
-    close,
-  };
-}

@@ -7,7 +7,7 @@
  * here only add what the sandbox needs besides them.
  */
 import { randomBytes } from 'node:crypto';
-import type { AnalyticsEvent, Attachment, ChatConfig, Contact, Message, MessageDirection, MessageType } from '@tickki/chat-api';
+import { CHAT_CONFIG_DEFAULTS, type AnalyticsEvent, type Attachment, type ChatConfig, type Contact, type Message, type MessageDirection, type MessageType } from '@tickki/chat-api';
 import type { Clock } from './clock.js';
 
 /** What the scripted agent does with a visitor message. */
@@ -120,9 +120,9 @@ export interface Seed {
 export function defaultConfig(): ChatConfig {
   return {
     business: { id: 42, name: 'Northwind Outfitters', slug: 'northwind' },
-    branding: { primary_color: '#4F46E5', accent_color: '#111827', welcome_message: 'Hi! How can we help?', logo_url: null },
+    branding: { ...CHAT_CONFIG_DEFAULTS.branding, logo_url: null },
     features: { file_uploads: true, voice_notes: false },
-    limits: { max_upload_kb: 5120, message_max_length: 8000 },
+    limits: { ...CHAT_CONFIG_DEFAULTS.limits },
     presence: { agents_online: 1 },
     identification: { required_on_start: false },
   };

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import config from '../openapi-ts.config.js';
+import { configDefaultsSource, DOCUMENT, OUTPUT } from '../scripts/config-defaults.js';
 
 const committed = resolve(import.meta.dirname, '../src/generated');
 const fresh = mkdtempSync(join(tmpdir(), 'tickki-api-drift-'));
@@ -35,4 +36,8 @@ it('the committed generated client matches a fresh generation', async () => {
       readFileSync(join(fresh, file), 'utf8'),
     );
   }
+});
+
+it('the committed config defaults match the document', () => {
+  expect(readFileSync(OUTPUT, 'utf8'), 'src/config-defaults.gen.ts differs from a fresh generation').toBe(configDefaultsSource(readFileSync(DOCUMENT, 'utf8')));
 });

@@ -9,12 +9,18 @@
  * 3. Memory: what a store of 10,000 messages holds, and the heap left behind by chats started and
  *    disposed over and over, against the plain integration that disconnects pusher-js. The sandbox
  *    runs in a child process here, so that only the client's heap is measured.
+ * 4. Round trips: a cold start and a resume (a session kept in storage) until ready, with 50 ms of
+ *    latency per API answer, in round trips (time / 50 ms). The contract's floor for a cold start is
+ *    2 (session, then channel authorization).
+ * 5. Persisting at 10,000 messages held: the cost per incoming message of keeping the newest ones
+ *    for the next start, against filtering the whole snapshot (the earlier way).
  */
 import { spawn } from 'node:child_process';
 import { createTickkiClient, getConfig, listMessages, authorizeChannel, startSession, type Session } from '@tickki/chat-api';
 import type { Message } from '@tickki/chat-realtime';
 import PusherModule from 'pusher-js';
 import { MessageStore, TickkiChat, memoryStorage } from '../dist/index.js';
+import { KEEP, MessageCache } from '../dist/internal.js';
 import { startSandbox } from '../../../apps/sandbox/dist/index.js';
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
@@ -213,6 +219,95 @@ async function benchMemory(cycles = 300): Promise<void> {
   }
 }
 
+// ---------------------------------------------------------------- 4. round trips
+
+async function benchRoundTrips(runs = 11, latencyMs = 50): Promise<void> {
+  const sb = await startSandbox({ port: 0, agent: { mode: 'off' }, rateLimits: { per_key: null, per_session: null } });
+  try {
+    sb.control.setFaults({ http: { latency_ms: latencyMs } });
+    const cold: number[] = [];
+    const resume: number[] = [];
+    for (let r = 0; r < runs + 1; r++) {
+      const storage = memoryStorage();
+      const visitorId = `v_bench_rt_${r}`;
+      let chat = new TickkiChat({ publishableKey: sb.demoKey, baseUrl: sb.origin, storage, lifecycle: null });
+      let t = performance.now();
+      const first = await chat.startSession({ visitorId });
+      await first.ready;
+      const a = performance.now() - t;
+      await first.send('hello'); // something to keep
+      chat.dispose();
+      await new Promise((resolve) => setTimeout(resolve, 50)); // the kept messages are written
+      chat = new TickkiChat({ publishableKey: sb.demoKey, baseUrl: sb.origin, storage, lifecycle: null });
+      t = performance.now();
+      const again = await chat.startSession({ visitorId });
+      await again.ready;
+      const b = performance.now() - t;
+      chat.dispose();
+      if (r > 0) {
+        cold.push(a);
+        resume.push(b);
+      }
+    }
+    const rt = (ms: number): string => (ms / latencyMs).toFixed(2);
+    const line = (xs: number[]): string => `${fmt(median(xs))} = ${rt(median(xs))} round trips (best ${rt(Math.min(...xs))})`;
+    console.log(`\n4. round trips until ready (${latencyMs} ms latency per API answer), median of ${runs}`);
+    console.log(`   cold start (no kept session):  ${line(cold)}; the contract's floor is 2`);
+    console.log(`   resume (session kept):         ${line(resume)}`);
+  } finally {
+    await sb.close();
+  }
+}
+
+// ---------------------------------------------------------------- 5. persist cost
+
+/** Per incoming message with `held` messages in the store: median over `batches` of `perBatch` messages each. */
+async function persistCost(held: number, batches = 9, perBatch = 60): Promise<{ ours: number; whole: number }> {
+  const base = incoming(held).filter((m, i, all) => all.findIndex((x) => x.id === m.id) === i);
+  let id = held;
+  const next = (): Message => ({ ...base[0]!, id: ++id, createdAt: new Date(Date.parse('2026-11-29T10:00:00Z') + id * 1000) });
+  const storage = memoryStorage();
+  // this package's cache: the newest KEEP, found walking back from the newest
+  const store = new MessageStore();
+  store.merge(base);
+  const cache = new MessageCache({ store, storage, key: 'k', position: () => ({ syncedId: store.newestId, cursor: null }) });
+  // the earlier way: a fresh snapshot of everything, filtered, then the newest KEEP
+  const naive = new MessageStore();
+  naive.merge(base);
+  const ours: number[] = [];
+  const whole: number[] = [];
+  for (let b = 0; b < batches; b++) {
+    let t = performance.now();
+    for (let i = 0; i < perBatch; i++) {
+      store.merge([next()]);
+      await cache.save();
+    }
+    ours.push((performance.now() - t) / perBatch);
+    t = performance.now();
+    for (let i = 0; i < perBatch; i++) {
+      naive.merge([next()]);
+      const sent = naive.snapshot().filter((m) => m.status === 'sent');
+      await storage.setItem('k2', JSON.stringify({ n: naive.newestId, m: sent.slice(-KEEP) }));
+    }
+    whole.push((performance.now() - t) / perBatch);
+  }
+  return { ours: median(ours), whole: median(whole) };
+}
+
+async function benchPersist(): Promise<void> {
+  const us = (ms: number): string => `${(ms * 1000).toFixed(0)} µs`.padStart(8);
+  await persistCost(1000, 3); // warm-up
+  const small = await persistCost(1000);
+  const large = await persistCost(10_000);
+  console.log(`\n5. persisting the newest ${KEEP} messages after an incoming message (saved at once here; the session coalesces bursts), median of 9 batches`);
+  console.log(`   held:                                        1,000     10,000`);
+  console.log(`   MessageCache (walks back from the newest): ${us(small.ours)}  ${us(large.ours)}`);
+  console.log(`   whole snapshot filtered (earlier):         ${us(small.whole)}  ${us(large.whole)}`);
+  console.log(`   at 10,000 held: ${(large.whole / large.ours).toFixed(1)}× cheaper; growth from 1,000 to 10,000: ${(large.ours / small.ours).toFixed(2)}× (earlier ${(large.whole / small.whole).toFixed(2)}×)`);
+}
+
 benchStore();
 await benchStart();
 await benchMemory();
+await benchRoundTrips();
+await benchPersist();

@@ -1,5 +1,5 @@
 import type { AnalyticsEvent } from '@tickki/chat-api';
-import { backoffDelay } from '@tickki/chat-realtime';
+import { backoffDelay } from '@tickki/chat-realtime/internal';
 import { snake } from './config.js';
 import { isRetryable } from './errors.js';
 

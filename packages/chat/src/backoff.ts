@@ -1,4 +1,5 @@
 import type { Backoff } from '@tickki/chat-realtime';
+import { onAbort } from '@tickki/chat-realtime/internal';
 
 /**
  * How retries wait: exponential backoff with jitter, capped (`backoffDelay` of
@@ -11,14 +12,6 @@ export interface RetryPolicy extends Backoff {
 
 /** Defaults: 8 retries, 250 ms doubling up to 10 s. */
 export const DEFAULT_RETRY: RetryPolicy = { retries: 8, baseMs: 250, maxMs: 10_000 };
-
-/** Adds `listener` to every signal's `abort`; returns a function that removes it again. */
-export function onAbort(signals: AbortSignal[], listener: () => void): () => void {
-  for (const s of signals) s.addEventListener('abort', listener);
-  return () => {
-    for (const s of signals) s.removeEventListener('abort', listener);
-  };
-}
 
 /** Resolves after `ms`, or rejects as soon as one of `signals` aborts. */
 export function sleep(ms: number, signals: AbortSignal[] = []): Promise<void> {

@@ -1,5 +1,5 @@
 import type { Message } from '@tickki/chat-realtime';
-import type { TickkiChatError } from './errors.js';
+import { TickkiChatError } from './errors.js';
 
 /** Where a message stands: `pending` (being sent), `sent` (stored by the server), `failed` (see `error`). */
 export type MessageStatus = 'pending' | 'sent' | 'failed';
@@ -19,4 +19,16 @@ export interface ChatMessage extends Omit<Message, 'id'> {
   clientId: string | undefined;
   /** Why the last attempt failed (failed messages only). */
   error: TickkiChatError | undefined;
+}
+
+/**
+ * `text` if it can be sent, else the refusal: `invalid_argument` (not a string, from plain
+ * JavaScript), `empty_message` (blank) or `message_too_long` (over `max` characters, counted as the
+ * server counts them: code points, so an emoji is one).
+ */
+export function checkText(text: unknown, max: number): string {
+  if (typeof text !== 'string') throw new TickkiChatError('invalid_argument', `A message is a string, not ${text === null ? 'null' : typeof text}`);
+  if (!text.trim()) throw new TickkiChatError('empty_message', 'empty_message');
+  if (text.length > max && [...text].length > max) throw new TickkiChatError('message_too_long', `Over ${max} characters`);
+  return text;
 }

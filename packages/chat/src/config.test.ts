@@ -1,13 +1,25 @@
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { toChatConfig } from './config.js';
+
+/** The `default:` of a schema property, read from the document itself. */
+const documented = (schema: string, field: string): unknown =>
+  (parse(readFileSync(new URL('../../../openapi/tickki-chat-api.yaml', import.meta.url), 'utf8')) as { components: { schemas: Record<string, { properties: Record<string, { default?: unknown }> }> } })
+    .components.schemas[schema]!.properties[field]!.default;
 
 describe('toChatConfig', () => {
   it('applies the documented defaults to missing or null fields', () => {
     expect(toChatConfig(undefined)).toEqual({
       business: { id: 0, name: '', slug: '' },
-      branding: { primaryColor: '#4F46E5', accentColor: '#111827', welcomeMessage: 'Hi! How can we help?', logoUrl: null },
+      branding: {
+        primaryColor: documented('Branding', 'primary_color'),
+        accentColor: documented('Branding', 'accent_color'),
+        welcomeMessage: documented('Branding', 'welcome_message'),
+        logoUrl: null,
+      },
       features: { fileUploads: false, voiceNotes: false },
-      limits: { maxUploadKb: 5120, messageMaxLength: 8000 },
+      limits: { maxUploadKb: documented('Limits', 'max_upload_kb'), messageMaxLength: documented('Limits', 'message_max_length') },
       presence: { agentsOnline: 0 },
       identification: { requiredOnStart: false },
     });
@@ -25,8 +37,8 @@ describe('toChatConfig', () => {
       limits: { max_upload_kb: '5120', message_max_length: 2000 },
     } as never);
     expect(config.business).toEqual({ id: 0, name: '', slug: '' });
-    expect(config.branding).toMatchObject({ primaryColor: '#4F46E5', logoUrl: 'https://cdn.example/logo.png' });
+    expect(config.branding).toMatchObject({ primaryColor: documented('Branding', 'primary_color'), logoUrl: 'https://cdn.example/logo.png' });
     expect(config.features.fileUploads).toBe(false);
-    expect(config.limits).toEqual({ maxUploadKb: 5120, messageMaxLength: 2000 });
+    expect(config.limits).toEqual({ maxUploadKb: documented('Limits', 'max_upload_kb'), messageMaxLength: 2000 });
   });
 });

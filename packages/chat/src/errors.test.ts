@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isAuthError, isRetryable, parseRetryAfter, TickkiChatError, toChatError } from './errors.js';
+import { isAuthError, isRetryable, TickkiChatError, toChatError } from './errors.js';
 
 describe('toChatError', () => {
   it('keeps the server code of an error envelope, known or not', () => {
@@ -38,16 +38,5 @@ describe('toChatError', () => {
     const same = new TickkiChatError('disposed', 'x');
     expect(toChatError({ error: same })).toBe(same);
     expect(isRetryable(new Error('plain'))).toBe(false);
-  });
-});
-
-describe('parseRetryAfter', () => {
-  it('reads seconds and HTTP dates', () => {
-    expect(parseRetryAfter('0')).toBe(0);
-    expect(parseRetryAfter('1.5')).toBe(1500);
-    const now = Date.parse('2026-11-29T10:00:00Z');
-    expect(parseRetryAfter('Sun, 29 Nov 2026 10:00:30 GMT', now)).toBe(30_000);
-    expect(parseRetryAfter('soon')).toBeUndefined();
-    expect(parseRetryAfter(null)).toBeUndefined();
   });
 });

@@ -1,5 +1,6 @@
 import type { ErrorCode as ServerErrorCode } from '@tickki/chat-api';
-import { isRetryableStatus, TickkiError, type TickkiErrorDetails } from '@tickki/chat-realtime';
+import { TickkiError, type TickkiErrorDetails } from '@tickki/chat-realtime';
+import { isRetryableFailure, readFailure, type FailedAttempt } from '@tickki/chat-realtime/internal';
 
 /**
  * Stable code of a {@link TickkiChatError}. Branch on it, never on the message.
@@ -7,8 +8,10 @@ import { isRetryableStatus, TickkiError, type TickkiErrorDetails } from '@tickki
  * - every server code of the document's `ErrorCode` enum (`invalid_session`, `rate_limited`, …);
  * - `network` (no answer), `timeout` (no answer in time), `parse_error` (an answer that is not JSON),
  *   `aborted` (your `AbortSignal`), `http_error` (an error status without a code);
- * - client-side refusals, nothing sent: `file_too_large`, `feature_disabled`, `message_too_long`,
- *   `empty_message`, `disposed`;
+ * - client-side refusals, nothing sent: `invalid_argument` (an option or argument of the wrong
+ *   kind: an empty publishable key, a `baseUrl` that is not an absolute http(s) URL, a text that is
+ *   not a string), `file_too_large`, `feature_disabled`, `message_too_long`, `empty_message`,
+ *   `disposed`;
  * - any other string: a server code this SDK does not know yet, kept as sent.
  */
 export type ErrorCode =
@@ -18,6 +21,7 @@ export type ErrorCode =
   | 'parse_error'
   | 'aborted'
   | 'http_error'
+  | 'invalid_argument'
   | 'file_too_large'
   | 'feature_disabled'
   | 'message_too_long'
@@ -35,9 +39,6 @@ export interface TickkiChatErrorDetails extends TickkiErrorDetails {
   fields?: Record<string, string[]> | undefined;
 }
 
-/** Codes worth retrying. `parse_error` is among them: an answer cut off on the way (a broken proxy) may come whole next time, and every call the SDK retries is idempotent. */
-const RETRYABLE = ['network', 'timeout', 'parse_error', 'rate_limited', 'server_error'];
-
 /**
  * The one error type of `@tickki/chat`: a stable {@link ErrorCode} (`code`), the HTTP `status` when
  * the server answered, whether repeating the call later may succeed (`retryable`: network,
@@ -51,66 +52,23 @@ export class TickkiChatError extends TickkiError<ErrorCode> {
   readonly fields: Record<string, string[]> | undefined;
 
   constructor(code: ErrorCode, message: string, details: TickkiChatErrorDetails = {}) {
-    super(code, message, details, RETRYABLE.includes(code) || isRetryableStatus(details.status ?? 0));
+    super(code, message, details, isRetryableFailure(code, details.status));
     this.retryAfterMs = details.retryAfterMs;
     this.fields = details.fields;
   }
 }
 
-/** What an HTTP attempt ended with, as {@link toChatError} reads it. */
-export interface FailedAttempt {
-  /** HTTP status; absent when no answer arrived. */
-  status?: number | undefined;
-  /** The parsed error body (`{error, message}`), or what was thrown (network error, abort reason). */
-  error?: unknown;
-  /** The answer's headers (for `Retry-After`). */
-  headers?: Headers | undefined;
-  /** Set when the attempt's own timeout fired. */
-  timedOut?: boolean | undefined;
-  /** Set when the caller's `AbortSignal` fired. */
-  aborted?: boolean | undefined;
-}
-
-const STATUS_CODES: Record<number, ErrorCode> = {
-  404: 'not_found',
-  408: 'timeout',
-  413: 'payload_too_large',
-  415: 'unsupported_media_type',
-  422: 'validation_failed',
-  429: 'rate_limited',
-};
-
-/** Parses `Retry-After` (seconds or an HTTP date) into milliseconds. */
-export function parseRetryAfter(value: string | null | undefined, now = Date.now()): number | undefined {
-  if (!value) return undefined;
-  const seconds = Number(value);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}
-
-/** A non-empty string, or `undefined`. */
-const text = (value: unknown): string | undefined => (typeof value === 'string' && value ? value : undefined);
+export type { FailedAttempt };
 
 /**
- * The one mapping from a failed attempt to a {@link TickkiChatError}: a server envelope keeps its
- * `error` code (unknown codes as sent), a bare status gets the code its status implies, a thrown
- * value becomes `aborted`, `timeout`, `parse_error` (the answer came but could not be read) or
- * `network`.
+ * A failed attempt as a {@link TickkiChatError}, through the one mapping both SDKs share (a server
+ * envelope keeps its `error` code, unknown codes as sent; a bare status gets the code its status
+ * implies; a thrown value becomes `aborted`, `timeout`, `parse_error` or `network`).
  */
-export function toChatError({ status, error, headers, timedOut, aborted }: FailedAttempt): TickkiChatError {
-  if (error instanceof TickkiChatError) return error;
-  const cause = { cause: error };
-  if (aborted) return new TickkiChatError('aborted', 'Aborted', cause);
-  if (timedOut) return new TickkiChatError('timeout', 'Timed out', cause);
-  if (!status) return new TickkiChatError('network', `Network error: ${(error as Error)?.message ?? error}`, cause);
-  if (status < 300) return new TickkiChatError('parse_error', 'Unreadable answer', { cause: error, status });
-  const body = (error ?? {}) as { error?: unknown; message?: unknown; errors?: Record<string, string[]> };
-  return new TickkiChatError(
-    text(body.error) ?? STATUS_CODES[status] ?? (status >= 500 ? 'server_error' : 'http_error'),
-    text(body.message) ?? `HTTP ${status}`,
-    { cause: error, status, retryAfterMs: parseRetryAfter(headers?.get('retry-after')), fields: body.errors },
-  );
+export function toChatError(attempt: FailedAttempt): TickkiChatError {
+  if (attempt.error instanceof TickkiChatError) return attempt.error;
+  const { code, message, ...details } = readFailure(attempt);
+  return new TickkiChatError(code, message, details);
 }
 
 const AUTH_CODES = ['missing_api_key', 'wrong_key_type', 'invalid_api_key', 'missing_session_token', 'invalid_session', 'origin_not_allowed'];

@@ -5,14 +5,18 @@
  *
  * @packageDocumentation
  */
-export { TickkiChat, type TickkiChatOptions, type StartSessionOptions } from './tickki-chat.js';
-export { ChatSession, type ChatSessionEvents, type SyncState, type UploadOptions } from './session.js';
+export { TickkiChat } from './tickki-chat.js';
+export type { TickkiChatOptions, StartSessionOptions } from './chat-options.js';
+export { ChatSession } from './session.js';
+export type { ChatSessionEvents, RecoveryCause, UploadOptions } from './session-events.js';
+export type { SyncState, SyncStatus } from './sync-state.js';
 export type { ChatMessage, MessageStatus } from './chat-message.js';
 export { MessageStore, type StoreListener } from './store.js';
 export { toChatConfig, type ChatConfig } from './config.js';
-export { TickkiChatError, toChatError, isAuthError, isRetryable, type ErrorCode, type TickkiChatErrorDetails, type FailedAttempt } from './errors.js';
-export { Analytics, type AnalyticsOptions, type AnalyticsProps, type SendBatch } from './analytics.js';
+export { TickkiChatError, isAuthError, isRetryable, type ErrorCode, type TickkiChatErrorDetails } from './errors.js';
+export type { Analytics, AnalyticsOptions, AnalyticsProps } from './analytics.js';
 export { memoryStorage, localStorageAdapter, asyncStorageAdapter, type StorageAdapter, type AsyncStorageLike } from './storage.js';
 export { appStateLifecycle, type AppLifecycle, type AppLifecycleEvent, type AppStateLike } from './lifecycle.js';
 export type { RetryPolicy } from './backoff.js';
+// What only the Tickki packages share (error mapping, analytics batcher) is in `@tickki/chat/internal`.
 export type { ConnectionState, StateChange, Message, Attachment, AgentTyping } from '@tickki/chat-realtime';

@@ -1,13 +1,8 @@
-import { backoffDelay } from '@tickki/chat-realtime';
-import { onAbort, sleep, type RetryPolicy } from './backoff.js';
-import { TickkiChatError, toChatError } from './errors.js';
+import { attempt, backoffDelay, type Attempt } from '@tickki/chat-realtime/internal';
+import { sleep, type RetryPolicy } from './backoff.js';
+import { toChatError } from './errors.js';
 
-/** What a generated `@tickki/chat-api` call resolves to. */
-export interface Attempt<T> {
-  data?: T | undefined;
-  error?: unknown;
-  response?: Response | undefined;
-}
+export type { Attempt };
 
 /** Options of {@link call}. */
 export interface CallOptions<T = unknown> {
@@ -32,41 +27,19 @@ export interface CallOptions<T = unknown> {
  * renewal on `invalid_session`.
  * Resolves the answer's data or rejects with a {@link TickkiChatError}.
  */
-export async function call<T>(
-  attempt: (signal: AbortSignal) => Promise<Attempt<T>>,
-  { signals = [], timeoutMs, retry, renew, valid }: CallOptions<T>,
-): Promise<T> {
+export async function call<T>(run: (signal: AbortSignal) => Promise<Attempt<T>>, { signals = [], timeoutMs, retry, renew, valid }: CallOptions<T>): Promise<T> {
   const live = signals.filter((s): s is AbortSignal => s !== undefined);
-  const aborted = (): boolean => live.some((s) => s.aborted);
   for (let n = 0; ; n++) {
-    const ctl = new AbortController();
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      ctl.abort();
-    }, timeoutMs);
-    const stop = onAbort(live, () => ctl.abort());
-    let error: TickkiChatError;
-    try {
-      if (aborted()) throw new Error('aborted');
-      const r = await attempt(ctl.signal);
-      const res = r.response;
-      const ok = r.error === undefined && res?.ok !== false;
-      if (ok && (!valid || valid(r.data as T))) return r.data as T;
-      error = toChatError({ status: res?.status, error: ok ? new TypeError('Unexpected answer') : r.error, headers: res?.headers, timedOut, aborted: aborted() });
-    } catch (thrown) {
-      error = toChatError({ error: thrown, timedOut, aborted: aborted() });
-    } finally {
-      clearTimeout(timer);
-      stop();
-    }
+    const result = await attempt(run, timeoutMs, live, valid);
+    if ('data' in result) return result.data;
+    const error = toChatError(result.failed);
     if (error.code === 'invalid_session' && renew) {
       await renew();
       renew = undefined; // only once
       n--;
       continue;
     }
-    if (!error.retryable || !retry || n >= retry.retries || aborted()) throw error;
+    if (!error.retryable || !retry || n >= retry.retries || live.some((s) => s.aborted)) throw error;
     await sleep(backoffDelay(n, retry, error.retryAfterMs), live).catch(() => {
       throw toChatError({ aborted: true });
     });

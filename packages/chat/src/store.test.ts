@@ -148,3 +148,22 @@ describe('MessageStore', () => {
     expect(reads / 10_000).toBeLessThanOrEqual(2);
   });
 });
+
+describe('MessageStore listeners', () => {
+  it('a listener that throws is reported, and the listeners after it are still called', async () => {
+    const reported: unknown[] = [];
+    const store = new MessageStore((error) => reported.push(error));
+    const heard: number[] = [];
+    store.subscribe(() => {
+      throw new Error('app bug');
+    });
+    store.subscribe((messages) => heard.push(messages.length));
+    store.merge([msg(1)]);
+    await flush();
+    expect(heard).toEqual([1]);
+    expect(reported).toEqual([new Error('app bug')]);
+    store.merge([msg(2)]); // and it keeps going
+    await flush();
+    expect(heard).toEqual([1, 2]);
+  });
+});

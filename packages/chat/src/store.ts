@@ -27,6 +27,15 @@ export class MessageStore {
   #listeners = new Set<StoreListener>();
   #scheduled = false;
   #lastLocal = 0;
+  readonly #onListenerError: (error: unknown) => void;
+
+  /**
+   * @param onListenerError receives what a listener threw; the other listeners are still called.
+   * Default: the platform's `reportError` where there is one (browsers), else nothing.
+   */
+  constructor(onListenerError: (error: unknown) => void = (error) => (globalThis as { reportError?: (e: unknown) => void }).reportError?.(error)) {
+    this.#onListenerError = onListenerError;
+  }
 
   /** Number of messages held. */
   get size(): number {
@@ -59,6 +68,19 @@ export class MessageStore {
   /** The message sent from here with client id `clientId`. */
   byClientId(clientId: string): ChatMessage | undefined {
     return this.#byClient.get(clientId);
+  }
+
+  /**
+   * The newest `count` sent messages, oldest first, and whether they are all the sent messages held.
+   * Walks back from the newest: the cost grows with `count`, not with the history held.
+   */
+  newestSent(count: number): { messages: ChatMessage[]; all: boolean } {
+    const messages: ChatMessage[] = [];
+    const list = this.#list;
+    let i = list.length - 1;
+    for (; i >= 0 && messages.length < count; i--) if (list[i]!.status === 'sent') messages.push(list[i]!);
+    while (i >= 0 && list[i]!.status !== 'sent') i--;
+    return { messages: messages.reverse(), all: i < 0 };
   }
 
   /** The oldest server id held, or `undefined`. */
@@ -165,17 +187,22 @@ export class MessageStore {
       if (this.#newest === undefined || m.id > this.#newest) this.#newest = m.id;
     }
     if (m.clientId) this.#byClient.set(m.clientId, m);
+    this.#list.splice(this.#place(m), 0, m);
+    this.#changed();
+  }
+
+  /** Where `m` goes (or is) in the list: the end when it is the newest, else found by binary search. */
+  #place(m: ChatMessage): number {
     const list = this.#list;
     let lo = 0;
     let hi = list.length;
-    if (hi && compareMessages(list[hi - 1]!, m) < 0) lo = hi;
+    if (hi && compareMessages(list[hi - 1]!, m) < 0) return hi;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
       if (compareMessages(list[mid]!, m) < 0) lo = mid + 1;
       else hi = mid;
     }
-    list.splice(lo, 0, m);
-    this.#changed();
+    return lo;
   }
 
   #release(own: ChatMessage): void {
@@ -183,8 +210,11 @@ export class MessageStore {
     this.#replace(own, { ...own, key: String(own.id), clientId: undefined });
   }
 
+  /** Takes `m` out of the list (found by binary search: the order is total) and the id index; absent, nothing changes. */
   #remove(m: ChatMessage): void {
-    this.#list.splice(this.#list.indexOf(m), 1);
+    const i = this.#place(m);
+    if (this.#list[i] !== m) return;
+    this.#list.splice(i, 1);
     if (m.id !== undefined && this.#byId.get(m.id) === m) this.#byId.delete(m.id);
     this.#changed();
   }
@@ -202,7 +232,13 @@ export class MessageStore {
       this.#scheduled = false;
       if (!this.#listeners.size) return;
       const snapshot = this.snapshot();
-      for (const listener of [...this.#listeners]) listener(snapshot);
+      for (const listener of [...this.#listeners]) {
+        try {
+          listener(snapshot);
+        } catch (error) {
+          this.#onListenerError(error);
+        }
+      }
     });
   }
 }

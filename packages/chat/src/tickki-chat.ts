@@ -7,7 +7,8 @@ import {
   type Client,
   type Session as WireSession,
 } from '@tickki/chat-api';
-import { hasFields, type PusherConstructor, type RealtimeLogger } from '@tickki/chat-realtime';
+import type { PusherConstructor, RealtimeLogger } from '@tickki/chat-realtime';
+import { hasFields } from '@tickki/chat-realtime/internal';
 import { Analytics, type AnalyticsOptions } from './analytics.js';
 import { DEFAULT_RETRY, type RetryPolicy } from './backoff.js';
 import { toChatConfig, type ChatConfig } from './config.js';
@@ -15,58 +16,11 @@ import { TickkiChatError } from './errors.js';
 import type { AppLifecycle } from './lifecycle.js';
 import { browserLifecycle, defaultStorage, progressFetch } from './platform.js';
 import { call } from './request.js';
-import { ChatSession, type SessionContext } from './session.js';
+import type { SessionContext } from './session-context.js';
+import { ChatSession } from './session.js';
 import { readJson, writeJson, type StorageAdapter } from './storage.js';
 import { shared } from './throttle.js';
-
-/** Options of {@link TickkiChat}. */
-export interface TickkiChatOptions {
-  /** The business's publishable key (`pk_live_…`, `pk_test_…`). */
-  publishableKey: string;
-  /** API host without `/api/v1`. Default `https://app.tickki.com`. */
-  baseUrl?: string;
-  /** Mobile apps: the bundle id matched against the key's allow-list. */
-  bundleId?: string;
-  /**
-   * Where the session token, the outbox and the newest messages are kept. Default: `localStorage`
-   * in browsers (checked when the chat is created, never at import), memory elsewhere. React
-   * Native: `asyncStorageAdapter(AsyncStorage)`.
-   */
-  storage?: StorageAdapter;
-  /** A `fetch` implementation. Default `globalThis.fetch`. */
-  fetch?: typeof fetch;
-  /** Diagnostics (`debug`, `warn`). */
-  logger?: RealtimeLogger;
-  /**
-   * Network and visibility signals. Default: the browser's (`online`/`offline`,
-   * `visibilitychange`, `pagehide`); React Native: `appStateLifecycle(AppState)`; `null` for none.
-   */
-  lifecycle?: AppLifecycle | null;
-  /** Timeout of one HTTP attempt, in ms. Default 15 000. */
-  timeoutMs?: number;
-  /** Retry policy of retryable failures. Default 8 retries, 250 ms doubling to 10 s, with jitter. */
-  retry?: Partial<RetryPolicy>;
-  /** How long a fetched config is fresh before it is revalidated, in ms. Default 5 minutes. */
-  configMaxAgeMs?: number;
-  /**
-   * While the realtime connection is down (websockets blocked by a proxy, a long outage), history is
-   * polled this often, in ms, so that replies still arrive. Default 15 000; `0` turns it off.
-   */
-  pollIntervalMs?: number;
-  /** Analytics batching limits. */
-  analytics?: AnalyticsOptions;
-  /** A pusher-js constructor (e.g. from `pusher-js/worker` or `pusher-js/react-native`). */
-  Pusher?: PusherConstructor;
-}
-
-/** Who is chatting. The same `visitorId` resumes the same conversation. */
-export interface StartSessionOptions {
-  /** A stable id you generate once per visitor and keep. */
-  visitorId: string;
-  name?: string;
-  email?: string;
-  phone?: string;
-}
+import { checkOptions, type StartSessionOptions, type TickkiChatOptions } from './chat-options.js';
 
 /** Whether a session, fresh from the API or kept from an earlier visit, has everything a chat needs. */
 const isSession = (session: unknown): session is WireSession =>
@@ -91,13 +45,15 @@ export class TickkiChat {
   readonly client: Client;
   #options: TickkiChatOptions;
   /** What every session of this chat shares; its `timeoutMs` and `retry` are also the options of the chat's own calls. */
-  #settings: Pick<SessionContext, 'storage' | 'lifecycle' | 'retry' | 'timeoutMs' | 'logger' | 'Pusher' | 'progressFetch' | 'pollMs'>;
+  #settings: Pick<SessionContext, 'storage' | 'lifecycle' | 'retry' | 'timeoutMs' | 'logger' | 'Pusher' | 'progressFetch' | 'pollMs' | 'reconcileMs'>;
   #config: { value: ChatConfig; at: number } | undefined;
   #session: ChatSession | undefined;
   #stopLifecycle: (() => void) | undefined;
   #disposed = false;
 
+  /** @throws {@link TickkiChatError} `invalid_argument` for an empty key or a `baseUrl` that is not an absolute http(s) URL. */
   constructor(options: TickkiChatOptions) {
+    checkOptions(options);
     const { logger, Pusher } = options;
     const lifecycle = options.lifecycle === null ? undefined : (options.lifecycle ?? browserLifecycle());
     const timeoutMs = options.timeoutMs ?? 15_000;
@@ -111,6 +67,7 @@ export class TickkiChat {
       Pusher,
       progressFetch: options.fetch ? undefined : progressFetch,
       pollMs: options.pollIntervalMs ?? 15_000,
+      reconcileMs: options.reconcileIntervalMs ?? 60_000,
     };
     this.client = this.#makeClient(() => undefined);
     this.analytics = new Analytics(

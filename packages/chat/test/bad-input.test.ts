@@ -4,7 +4,7 @@
  * websocket payload. All against the real sandbox.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { isAuthError, memoryStorage, TickkiChatError } from '../src/index.js';
+import { isAuthError, memoryStorage, TickkiChat, TickkiChatError } from '../src/index.js';
 import { chatFor, sandbox, sleep, waitFor, type RunningSandbox } from './helpers.js';
 
 let sb: RunningSandbox;
@@ -17,6 +17,38 @@ afterEach(() => sb.control.clearFaults());
 const sends = () => sb.control.requests().filter((r) => r.operation === 'sendMessage');
 
 describe('bad input', () => {
+  it('options are checked when the chat is created: an empty key or a baseUrl that is not an absolute http(s) URL', () => {
+    const make = (options: object) => {
+      try {
+        new TickkiChat({ publishableKey: 'pk_test_x', lifecycle: null, ...options }).dispose();
+        return undefined;
+      } catch (e) {
+        return e;
+      }
+    };
+    for (const bad of [{ publishableKey: '' }, { publishableKey: '  ' }, { publishableKey: 42 }, { baseUrl: 'app.tickki.com' }, { baseUrl: '/api' }, { baseUrl: 'ftp://x.test' }]) {
+      const error = make(bad);
+      expect(error, JSON.stringify(bad)).toBeInstanceOf(TickkiChatError);
+      expect(error).toMatchObject({ code: 'invalid_argument', retryable: false });
+    }
+    expect(make({})).toBeUndefined();
+    expect(make({ baseUrl: 'http://127.0.0.1:8080' })).toBeUndefined();
+    expect(make({ baseUrl: 'https://chat.example.com/tickki/' })).toBeUndefined();
+  });
+
+  it('send() of something that is not a string (plain JavaScript) is a typed error, and nothing is queued', async () => {
+    const chat = chatFor(sb);
+    const session = await chat.startSession({ visitorId: 'v_send_number' });
+    await session.ready;
+    for (const bad of [42, null, undefined, { text: 'hi' }]) {
+      const error = await session.send(bad as unknown as string).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(TickkiChatError);
+      expect(error).toMatchObject({ code: 'invalid_argument' });
+    }
+    expect(session.messages).toHaveLength(0);
+    chat.dispose();
+  });
+
   it('a wrong publishable key: invalid_api_key at once, an auth error, not retried', async () => {
     const chat = chatFor(sb, { publishableKey: 'pk_test_not_a_real_key' });
     const before = sb.control.requests().length;

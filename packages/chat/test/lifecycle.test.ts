@@ -112,6 +112,21 @@ describe('lifecycle', () => {
     }
   });
 
+  it('is ready without a socket once history is loaded and polling delivers', async () => {
+    sb.realtime.setFaults({ refuseConnections: true });
+    const chat = chatFor(sb, { lifecycle: manualLifecycle(), pollIntervalMs: 200 });
+    try {
+      const session = await chat.startSession({ visitorId: 'v_ready_polling' });
+      const ready = await Promise.race([session.ready.then(() => 'ready'), sleep(10_000).then(() => 'still pending')]);
+      expect(ready).toBe('ready');
+      expect(session.connectionState).not.toBe('connected');
+      expect(session.syncState.status).toBe('synced');
+    } finally {
+      sb.realtime.setFaults({ refuseConnections: false });
+      chat.dispose();
+    }
+  });
+
   it('maps React Native AppState to visible/hidden', () => {
     let listener: ((s: string) => void) | undefined;
     const removed: boolean[] = [];

@@ -1,5 +1,6 @@
 import { authorizeChannel, type Client } from '@tickki/chat-api';
-import { isRetryableStatus, RealtimeError } from './errors.js';
+import { RealtimeError } from './errors.js';
+import { attempt, readFailure } from './http-failure.js';
 
 /**
  * Splits the absolute `realtime.auth_endpoint` into the generated client's `baseUrl` and `url`
@@ -26,28 +27,24 @@ export async function requestChannelAuth(
   channelName: string,
   timeoutMs: number,
 ): Promise<{ auth: string }> {
-  const abort = new AbortController();
-  const timer = setTimeout(() => abort.abort(), timeoutMs);
-  try {
-    const { data, error, response } = await authorizeChannel({
-      client,
-      ...(authEndpointParts(endpoint, client.getConfig().baseUrl) as { url?: '/chat/broadcasting/auth' }),
-      body: { socket_id: socketId, channel_name: channelName },
-      throwOnError: false,
-      signal: abort.signal,
-    });
-    if (typeof data?.auth === 'string') return { auth: data.auth };
-    const status = response?.status;
-    // An error body `{error, message}`, or what fetch threw (network error, timeout).
-    const body = (error ?? {}) as { error?: unknown; message?: unknown };
-    throw new RealtimeError('auth_failed', `Channel authorization failed (${status ?? 'no answer'}): ${String(body.message ?? 'no signature')}`, {
-      status,
-      serverCode: typeof body.error === 'string' ? body.error : undefined,
-      // worth retrying: network errors, timeouts, 408, 429 and 5xx
-      retryable: error !== undefined && (status === undefined || isRetryableStatus(status)),
-      cause: error,
-    });
-  } finally {
-    clearTimeout(timer);
-  }
+  const result = await attempt(
+    (signal) =>
+      authorizeChannel({
+        client,
+        ...(authEndpointParts(endpoint, client.getConfig().baseUrl) as { url?: '/chat/broadcasting/auth' }),
+        body: { socket_id: socketId, channel_name: channelName },
+        signal,
+      }),
+    timeoutMs,
+    [],
+    (data) => typeof data?.auth === 'string',
+  );
+  if ('data' in result) return { auth: result.data.auth };
+  const f = readFailure(result.failed);
+  throw new RealtimeError('auth_failed', `Channel authorization failed (${f.status ?? f.code}): ${f.message}`, {
+    status: f.status,
+    serverCode: f.status && f.status >= 300 ? f.code : undefined,
+    retryable: f.retryable,
+    cause: f.cause,
+  });
 }

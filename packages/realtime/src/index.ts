@@ -15,31 +15,15 @@ export {
   type LifecycleEvent,
   type LifecycleSource,
 } from './realtime-connection.js';
-export {
-  TRANSITIONS,
-  canTransition,
-  type ConnectionState,
-  type StateChange,
-} from './connection-state.js';
+export type { ConnectionState, StateChange } from './connection-state.js';
 export {
   RealtimeError,
   TickkiError,
-  isRetryableStatus,
   type RealtimeErrorCode,
   type RealtimeErrorDetails,
   type TickkiErrorDetails,
 } from './errors.js';
-export { decodeEventData, matchesEvent, eventBaseName, isObject, hasFields } from './decode.js';
-export {
-  fromWireMessage,
-  fromWireAttachment,
-  parseMessage,
-  parseAgentTyping,
-  type Message,
-  type Attachment,
-  type AgentTyping,
-} from './models.js';
+export type { Message, Attachment, AgentTyping } from './models.js';
 export type { PusherConstructor, PusherLike } from './pusher-factory.js';
-// Shared with `@tickki/chat`, so that both SDKs ship one emitter and one backoff.
-export { Emitter, type Listener } from './emitter.js';
-export { backoffDelay, type Backoff } from './backoff.js';
+export type { Backoff } from './backoff.js';
+// What only the Tickki packages share (emitter, backoff, decoding) is in `@tickki/chat-realtime/internal`.

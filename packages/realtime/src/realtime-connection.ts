@@ -140,7 +140,7 @@ export class RealtimeConnection {
 
   /** Opens the socket and subscribes to the channel. No-op unless `idle` or `failed`. */
   connect(): void {
-    if (this.#to('connecting', 'connect() called')) this.#start();
+    if (this.#to('connecting', 'connect() called', true)) this.#start();
   }
 
   /**
@@ -152,18 +152,20 @@ export class RealtimeConnection {
     const state = this.state;
     if (state === 'idle' || state === 'closed') return;
     this.#to(state === 'failed' ? 'connecting' : 'reconnecting', reason);
+    // a state listener may have disposed or disconnected it: then nothing new is started
+    if (this.#stopped()) return;
     this.#stop();
     this.#start();
   }
 
   /** Closes the socket and goes `idle`; `connect()` starts again. Listeners stay. */
   disconnect(): void {
-    if (this.#to('idle', 'disconnect() called')) this.#stop();
+    if (this.#to('idle', 'disconnect() called', true)) this.#stop();
   }
 
   /** Closes the socket, removes every listener and timer, and goes `closed` for good. */
   dispose(): void {
-    if (!this.#to('closed', 'disposed')) return;
+    if (!this.#to('closed', 'disposed', true)) return;
     this.#stop();
     this.#stopLifecycle?.();
     if (this.#pusher) forgetPusher(this.#pusher, this.#options.Pusher);
@@ -173,8 +175,15 @@ export class RealtimeConnection {
 
   // ---------------------------------------------------------------- internals
 
-  #to(state: ConnectionState, reason: string): boolean {
-    return this.#machine.transition(state, reason);
+  /**
+   * Moves the machine to `state`. A refused transition is a bug worth hearing about and is warned,
+   * unless `quiet` (the public methods, documented as no-ops in some states) or already there.
+   */
+  #to(state: ConnectionState, reason: string, quiet = false): boolean {
+    const from = this.state;
+    const moved = this.#machine.transition(state, reason);
+    if (!moved && !quiet && from !== state) this.#log('warn', `refused transition ${from} → ${state}: ${reason}`);
+    return moved;
   }
 
   #log(level: keyof RealtimeLogger, message: string, ...details: unknown[]): void {
@@ -192,6 +201,8 @@ export class RealtimeConnection {
   }
 
   #start(): void {
+    // `connect()` and `reconnect()` emit `state` first: a listener may have stopped everything since
+    if (this.#stopped()) return;
     this.#attempt = 0;
     try {
       const pusher = (this.#pusher ??= this.#createPusher());

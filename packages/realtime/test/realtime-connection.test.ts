@@ -400,34 +400,3 @@ describe('authorization failures', () => {
     expect(c.state).toBe('failed');
   });
 });
-
-describe('stopping', () => {
-  it('disconnect() goes idle and connect() subscribes again', async () => {
-    const c = await connected();
-    const states = recordStates(c);
-    c.disconnect();
-    expect(c.state).toBe('idle');
-    await sleep(100);
-    expect(h.pusher.stats().connections).toBe(0);
-    const again = next(c, 'subscribed');
-    c.connect();
-    expect((await again).resubscribed).toBe(true);
-    expect(states).toEqual(['connected→idle', 'idle→connecting', 'connecting→connected']);
-  });
-
-  it('dispose() goes closed, closes the socket, leaves no timers and ignores later calls', async () => {
-    const timers = () => process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
-    const before = timers();
-    const c = await connected();
-    const states = recordStates(c);
-    c.dispose();
-    expect(c.state).toBe('closed');
-    expect(states).toEqual(['connected→closed']);
-    c.connect();
-    c.reconnect();
-    expect(c.state).toBe('closed');
-    await sleep(200);
-    expect(h.pusher.stats().connections).toBe(0);
-    expect(timers()).toBeLessThanOrEqual(before);
-  });
-});

@@ -5,19 +5,21 @@
  */
 import { Hono } from 'hono';
 import { cors } from 'hono/cors';
-import type { ErrorCode } from '@tickki/chat-api';
+import { API_PREFIX, type ErrorCode } from '@tickki/chat-api';
 import { AGENT_CONSOLE_HTML, LOGO_SVG } from '../console.js';
-import { ControlError } from '../control.js';
+import { ControlError, type SandboxControl } from '../control.js';
 import type { Sandbox } from '../sandbox.js';
+import { checkAttachmentSignature } from '../signing.js';
+import { sandboxUrls } from '../urls.js';
 import { apiRoutes, IDEMPOTENCY_HEADER, type SandboxEnv } from './api.js';
 import { ClientGone } from './body.js';
 import { controlRoutes } from './control-routes.js';
 import { ApiError, Errors } from './errors.js';
-import { checkAttachmentSignature } from './signing.js';
 
 const ALLOWED_HEADERS = ['Authorization', 'Content-Type', 'Accept', 'X-Tickki-Session', 'X-Tickki-Bundle-Id', 'Idempotency-Key'];
 
-export function createApp(sb: Sandbox): Hono<SandboxEnv> {
+/** The HTTP app of `sb`; `control` serves `/_control`. */
+export function createApp(sb: Sandbox, control: SandboxControl): Hono<SandboxEnv> {
   const app = new Hono<SandboxEnv>();
 
   // Browsers (web SDKs, demos) call the sandbox from other origins; the allow-list is the API's business.
@@ -33,7 +35,7 @@ export function createApp(sb: Sandbox): Hono<SandboxEnv> {
   );
 
   // Request log of the API calls.
-  app.use('/api/*', async (c, next) => {
+  app.use(`${API_PREFIX}/*`, async (c, next) => {
     const started = Date.now();
     await next();
     let error: string | null = null;
@@ -59,15 +61,15 @@ export function createApp(sb: Sandbox): Hono<SandboxEnv> {
     });
   });
 
-  app.route('/api/v1', apiRoutes(sb));
-  app.route('/_control', controlRoutes(sb));
+  app.route(API_PREFIX, apiRoutes(sb));
+  app.route('/_control', controlRoutes(control));
 
   app.get('/', (c) =>
     c.json({
       name: 'Tickki sandbox',
       base_url: sb.origin,
-      api: `${sb.origin}/api/v1`,
-      websocket: `${sb.origin.replace(/^http/, 'ws')}/app/${sb.appKey}`,
+      api: sandboxUrls(sb.origin, sb.appKey).api,
+      websocket: sandboxUrls(sb.origin, sb.appKey).websocket,
       demo_key: sb.demoKey,
       agent_console: `${sb.origin}/agent`,
       control: `${sb.origin}/_control/state`,

@@ -3,8 +3,7 @@
  * out, `{"error", "message"}` with 400/404 on bad input. See the README for the reference.
  */
 import { Hono, type Context } from 'hono';
-import { ControlError } from '../control.js';
-import type { Sandbox } from '../sandbox.js';
+import { ControlError, type SandboxControl } from '../control.js';
 import type { SandboxEnv } from './api.js';
 import { readRaw } from './body.js';
 
@@ -29,9 +28,8 @@ function idParam(c: Context<SandboxEnv>): number {
   return Number(text);
 }
 
-export function controlRoutes(sb: Sandbox): Hono<SandboxEnv> {
+export function controlRoutes(ctl: SandboxControl): Hono<SandboxEnv> {
   const r = new Hono<SandboxEnv>();
-  const ctl = sb.control;
 
   r.onError((err, c) => {
     if (err instanceof ControlError) return c.json({ error: err.code, message: err.message }, err.status);

@@ -4,6 +4,7 @@
  * `TrackEventsRequest`). A failure is a 422 `validation_failed` with an `errors` map.
  */
 import type { AnalyticsEvent, ChannelAuthRequest, IdentifyRequest, SendMessageRequest, StartSessionRequest, TrackEventsRequest } from '@tickki/chat-api';
+import { isObject } from '../json-value.js';
 import { validationFailed, type FieldErrors } from './errors.js';
 
 /** The same `email` rule as ajv-formats (what Prism checks), so both sides agree. */
@@ -23,8 +24,6 @@ export const charLength = (s: string): number => {
 };
 
 /** Whether `value` is a plain JSON object. */
-export const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Whether `s` is an RFC 3339 date-time with a valid calendar date and time. */
 export function isDateTime(s: string): boolean {

@@ -1,4 +1,3 @@
-import type { Connection } from './Connection.js';
 import { channelKind, type ChannelKind } from './protocol.js';
 
 /** A presence channel member, from the `channel_data` the auth endpoint signed. */
@@ -7,13 +6,13 @@ export interface PresenceMember {
   user_info?: unknown;
 }
 
-/** One channel and the sockets subscribed to it. */
-export class Channel {
+/** One channel and the sockets (`Socket`: the server's `Connection`) subscribed to it. */
+export class Channel<Socket = unknown> {
   readonly name: string;
   readonly kind: ChannelKind;
-  readonly subscribers = new Set<Connection>();
+  readonly subscribers = new Set<Socket>();
   /** Presence channels only: each subscribed socket's member record. */
-  readonly members: Map<Connection, PresenceMember> | undefined;
+  readonly members: Map<Socket, PresenceMember> | undefined;
 
   constructor(name: string) {
     this.name = name;
@@ -38,26 +37,26 @@ export class Channel {
 }
 
 /** All channels with at least one subscriber, by name. Empty channels are removed. */
-export class ChannelRegistry {
-  readonly #channels = new Map<string, Channel>();
+export class ChannelRegistry<Socket> {
+  readonly #channels = new Map<string, Channel<Socket>>();
 
   /** The channel, if anyone is subscribed to it. */
-  get(name: string): Channel | undefined {
+  get(name: string): Channel<Socket> | undefined {
     return this.#channels.get(name);
   }
 
   /** The channel, created when absent. */
-  getOrCreate(name: string): Channel {
+  getOrCreate(name: string): Channel<Socket> {
     let ch = this.#channels.get(name);
     if (!ch) {
-      ch = new Channel(name);
+      ch = new Channel<Socket>(name);
       this.#channels.set(name, ch);
     }
     return ch;
   }
 
   /** Drops the channel if nobody is subscribed any more. */
-  releaseIfEmpty(ch: Channel): void {
+  releaseIfEmpty(ch: Channel<Socket>): void {
     if (ch.subscribers.size === 0 && this.#channels.get(ch.name) === ch) this.#channels.delete(ch.name);
   }
 

@@ -13,7 +13,7 @@ export class Connection {
   /** The upgraded TCP socket under `ws`, written to directly by broadcasts (see `PusherServer`). */
   readonly socket: Duplex;
   /** Channels this socket is subscribed to. */
-  readonly channels = new Set<Channel>();
+  readonly channels = new Set<Channel<Connection>>();
   /** `Date.now()` of the last frame (or control pong) received. */
   lastSeen: number;
   /** `Date.now()` when the server pinged this idle socket; 0 when no ping is outstanding. */

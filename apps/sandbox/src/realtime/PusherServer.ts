@@ -87,7 +87,7 @@ export class PusherServer {
   readonly #maxMessageBytes: number;
   readonly #wss: WebSocketServer;
   readonly #random: RandomSource;
-  readonly #registry = new ChannelRegistry();
+  readonly #registry = new ChannelRegistry<Connection>();
   readonly #connections = new Set<Connection>();
   readonly #counters: RealtimeCounters = createCounters();
   readonly #listeners: Listeners<PusherServerEvents>;
@@ -516,7 +516,7 @@ export class PusherServer {
     for (const ch of conn.channels) this.#leave(conn, ch);
   }
 
-  #leave(conn: Connection, ch: Channel): void {
+  #leave(conn: Connection, ch: Channel<Connection>): void {
     ch.subscribers.delete(conn);
     conn.channels.delete(ch);
     const member = ch.members?.get(conn);
@@ -544,7 +544,7 @@ export class PusherServer {
     this.#send(conn, errorFrame(code, message));
   }
 
-  #sendToOthers(ch: Channel, except: Connection, text: string): void {
+  #sendToOthers(ch: Channel<Connection>, except: Connection, text: string): void {
     for (const other of ch.subscribers) if (other !== except) this.#send(other, text);
   }
 
@@ -555,7 +555,7 @@ export class PusherServer {
    * compressing (`perMessageDeflate` is off) or reading a Blob (never sent here); and we
    * write only while the websocket is OPEN, so nothing follows ws's close frame.
    */
-  #deliver(ch: Channel, frame: Buffer, except: Connection | undefined): number {
+  #deliver(ch: Channel<Connection>, frame: Buffer, except: Connection | undefined): number {
     let n = 0;
     for (const conn of ch.subscribers) {
       if (conn === except || conn.ws.readyState !== OPEN || conn.stalled) continue;

@@ -1,5 +1,5 @@
 /** Fixed-window rate limiting by bucket (a key or a session), on the sandbox clock. */
-import type { RateLimit } from '../store.js';
+import type { RateLimit } from './store.js';
 
 interface Window {
   start: number;

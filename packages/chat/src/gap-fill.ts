@@ -1,0 +1,179 @@
+import { backoffDelay } from '@tickki/chat-realtime/internal';
+import type { TickkiChatError } from './errors.js';
+import type { MessageStore } from './store.js';
+import { SyncStateMachine, type SyncState } from './sync-state.js';
+import { shared } from './throttle.js';
+
+/**
+ * Why a gap fill ran: `start` (a session resumed with kept history), `subscribed` (the channel was
+ * subscribed again: the server keeps no replay), `visible` (the app came back), `poll` (the socket is
+ * down), `upload` (an attachment message is due), `missed_broadcasts` (the socket is connected but
+ * delivered nothing for a while: a check for replies whose broadcast never came).
+ */
+export type FillCause = 'start' | 'subscribed' | 'visible' | 'poll' | 'upload' | 'missed_broadcasts';
+
+/** What a finished fill found: `count` messages the store did not hold. */
+export interface FillResult {
+  count: number;
+  cause: FillCause;
+  /** Whether the store held messages before (else this was the first page of history). */
+  gap: boolean;
+}
+
+/** What a {@link GapFill} works with. */
+export interface GapFillOptions {
+  store: MessageStore;
+  pages: Pages;
+  /** First retry delay of a failed fill (ms); retries double up to 30 s. */
+  retryBaseMs: number;
+  /** Each change of the sync state. */
+  onState(state: SyncState): void;
+  /** After every successful fill. */
+  onFilled(result: FillResult): void;
+}
+
+/**
+ * Fetches pages of history from `cursor` (the newest page when absent) towards older ones, merging
+ * each into the store, until `enough` says so for a page's ids or no older page is left. Resolves the
+ * cursor of the next older page and the newest id seen.
+ */
+export type Pages = (cursor: string | undefined, limit: number, enough: (ids: number[]) => boolean) => Promise<{ next?: string | undefined; newest: number }>;
+
+const HISTORY_PAGE = 50;
+const GAP_PAGE = 100;
+/** A check for missed broadcasts reads a small newest page first: usually nothing is missing. */
+const CHECK_PAGE = 20;
+const MAX_RETRY_MS = 30_000;
+
+/**
+ * Keeps the store complete. After every (re)subscription, on resume, when the app comes back and
+ * while polling, it fetches history, newest first, until it reaches what it already holds (the
+ * "floor": the newest id known complete). One run at a time: requests made while a run is in flight
+ * are merged into one more run with the lowest floor, and every request leads to a fill that starts
+ * after it. A failed run is retried with backoff ({@link SyncStateMachine} `failed`).
+ */
+export class GapFill {
+  /** The newest id up to which the store is known complete. */
+  syncedId: number | undefined;
+  /** Cursor of the next older page; `null` when there is none, `undefined` when unknown. */
+  cursor: string | null | undefined;
+  readonly #o: GapFillOptions;
+  readonly #machine: SyncStateMachine;
+  /** The request not yet served: its floor (`undefined`: the current sync point) and cause. */
+  #pending: { floor: number | undefined; cause: FillCause } | undefined;
+  #failures = 0;
+  #retryTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Whether the loop of `#run` is running: set and cleared synchronously, so no request can join a loop that has ended. */
+  #running = false;
+  #disposed = false;
+
+  constructor(options: GapFillOptions) {
+    this.#o = options;
+    this.#machine = new SyncStateMachine(options.onState);
+  }
+
+  /** Where gap filling stands. */
+  get state(): SyncState {
+    return this.#machine.state;
+  }
+
+  /** Whether a fill is due or running (a live broadcast then says nothing about what came before). */
+  get busy(): boolean {
+    return this.#pending !== undefined || this.state.status === 'syncing';
+  }
+
+  /**
+   * Asks for a fill down to `floor` (default: the current sync point). A poll tick (`cause` `poll`)
+   * is skipped while a fill runs or a failed one waits for its backoff: polling never outpaces it.
+   */
+  request(cause: FillCause, floor?: number): void {
+    if (this.#disposed) return;
+    if (cause === 'poll' && (this.state.status === 'syncing' || this.#retryTimer !== undefined)) return;
+    const pending = this.#pending;
+    this.#pending = pending
+      ? { floor: lower(pending.floor, floor), cause: pending.cause === 'missed_broadcasts' ? cause : pending.cause }
+      : { floor, cause };
+    clearTimeout(this.#retryTimer);
+    this.#retryTimer = undefined;
+    void this.#run();
+  }
+
+  /** A message arrived over a live socket: when nothing is due, what came before it is complete. */
+  delivered(id: number): void {
+    if (!this.busy && id > (this.syncedId ?? -Infinity)) this.syncedId = id;
+  }
+
+  /** Loads the page before the oldest held; resolves whether still older ones exist. Concurrent calls share one run. */
+  readonly loadOlder = shared(async (): Promise<boolean> => {
+    if (this.cursor === null) return false;
+    // with no cursor (history restored from storage) walk down from the newest page to the oldest held
+    const walk = this.cursor === undefined;
+    const oldest = this.#o.store.oldestId() ?? Infinity;
+    const { next } = await this.#o.pages(this.cursor ?? undefined, walk ? GAP_PAGE : HISTORY_PAGE, (ids) => !walk || ids.some((id) => id < oldest));
+    this.cursor = next ?? null;
+    return !!next;
+  });
+
+  /** Stops: no more runs, no retry timer. */
+  dispose(): void {
+    this.#disposed = true;
+    clearTimeout(this.#retryTimer);
+  }
+
+  /** Serves requests until none is left. Every transition happens in the same job as the check before it. */
+  async #run(): Promise<void> {
+    if (this.#running) return;
+    this.#running = true;
+    try {
+      while (this.#pending && !this.#disposed) {
+        const { cause } = this.#pending;
+        const floor = this.#pending.floor ?? this.syncedId;
+        this.#pending = undefined;
+        this.#machine.transition({ status: 'syncing' }); // refused (and silent) when the run goes on
+        let count: number;
+        try {
+          count = await this.#fill(floor, cause === 'missed_broadcasts' ? CHECK_PAGE : GAP_PAGE);
+        } catch (e) {
+          if (this.#disposed) return;
+          this.#failed(e as TickkiChatError, floor, cause);
+          return;
+        }
+        this.#failures = 0;
+        if (this.#disposed) return;
+        // a request made meanwhile is served by the next turn of the loop, still `syncing`
+        if (!this.#pending) this.#machine.transition({ status: 'synced' });
+        this.#o.onFilled({ count, cause, gap: floor !== undefined });
+      }
+    } finally {
+      // in the same job as the loop's last check: a later request starts a new loop
+      this.#running = false;
+    }
+  }
+
+  /** Keeps the gap open (lowest floor) and retries with backoff, unless a request comes first. */
+  #failed(error: TickkiChatError, floor: number | undefined, cause: FillCause): void {
+    const pending = this.#pending;
+    this.#pending = { floor: lower(pending?.floor, floor), cause: pending?.cause ?? cause };
+    this.#machine.transition({ status: 'failed', reason: error.message, error });
+    const delay = backoffDelay(this.#failures++, { baseMs: this.#o.retryBaseMs, maxMs: MAX_RETRY_MS }, error.retryAfterMs);
+    this.#retryTimer = setTimeout(() => {
+      this.#retryTimer = undefined;
+      void this.#run();
+    }, delay);
+  }
+
+  /** Fetches pages, newest first, until one reaches `floor` (one page when nothing is held). Returns how many were new. */
+  async #fill(floor: number | undefined, limit: number): Promise<number> {
+    const store = this.#o.store;
+    const before = store.size;
+    const first = floor === undefined;
+    const { next, newest } = await this.#o.pages(undefined, first ? HISTORY_PAGE : limit, (ids) => first || ids.some((id) => id <= floor));
+    if (first && this.cursor === undefined) this.cursor = next ?? null;
+    // complete up to the newest id seen (0 for an empty conversation: every later id is above it)
+    this.syncedId = Math.max(this.syncedId ?? 0, newest);
+    return store.size - before;
+  }
+}
+
+/** The lower of two floors, `undefined` meaning "the current sync point" (always the highest). */
+const lower = (a: number | undefined, b: number | undefined): number | undefined => (a === undefined ? b : b === undefined ? a : Math.min(a, b));
