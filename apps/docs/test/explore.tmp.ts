@@ -1,0 +1,14 @@
+import { launchChromium } from '@tickki/browser-harness';
+import { startSandbox } from '@tickki/sandbox';
+import { serveSite } from '/work/wt/docs/apps/docs/scripts/site.ts';
+const site = await serveSite('/work/wt/docs/apps/docs/dist');
+const sandbox = await startSandbox({ port: 0 });
+const browser = await launchChromium();
+const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') console.log('console', m.type(), m.text().slice(0, 300)); });
+page.on('request', (r) => { if (!r.url().startsWith('http://127.0.0.1')) console.log('OUTSIDE', r.url().slice(0, 200)); });
+await page.goto(`${site.url}${process.argv[2] ?? 'try-it/'}?port=${sandbox.port}`);
+await page.waitForTimeout(4000);
+await page.screenshot({ path: '/work/wt/docs/apps/docs/test-artifacts/explore.png', fullPage: false });
+console.log((await page.content()).length);
+await browser.close(); await sandbox.close(); await site.close();
