@@ -48,6 +48,8 @@ export default defineConfig({
                   skipErrorChecking: true,
                   // One page per package: a page per member would put ~200 links in every page's sidebar (16 MB of HTML).
                   outputFileStrategy: 'modules',
+                  // Explicit anchors: the plugin's guess of the heading ids Starlight generates is off for some types.
+                  useHTMLAnchors: true,
                 },
               }),
             ]
