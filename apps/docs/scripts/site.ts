@@ -39,6 +39,9 @@ export async function buildSite(options: BuildOptions = {}): Promise<{ outDir: s
     DOCS_BASE: base,
     DOCS_OUT_DIR: outDir,
   };
+  // Run from a test, the environment carries vitest's (and Vite's) own variables, which Astro's
+  // Vite would take for this build's (`BASE_URL` among them).
+  for (const name of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'NODE_ENV', 'VITEST', 'VITEST_MODE', 'VITEST_POOL_ID', 'VITEST_WORKER_ID', 'TEST']) delete env[name];
   if (options.openapi) env.DOCS_OPENAPI = resolve(options.openapi);
   if (options.sdkReference === false) env.DOCS_SDK = '0';
   const output: Buffer[] = [];

@@ -75,3 +75,6 @@ export async function watchedContext(browser: Browser, options: Parameters<Brows
   });
   return { context, watch };
 }
+
+/** The repository root. */
+export const repoRootForTests = join(docsRoot, '../..');
