@@ -34,6 +34,7 @@ export default defineConfig({
                 output: 'sdk',
                 sidebar: { label: 'SDK reference', collapsed: true },
                 typeDoc: {
+                  name: 'SDK reference',
                   entryPointStrategy: 'packages',
                   packageOptions: {
                     entryPoints: ['src/index.ts'],
