@@ -72,6 +72,9 @@ export default defineConfig({
             { label: 'Sessions and the visitor id', link: '/guides/sessions/' },
             { label: 'Realtime and gap fill', link: '/guides/realtime/' },
             { label: 'Errors and retries', link: '/guides/errors/' },
+            { label: 'Sending: the outbox and idempotency', link: '/guides/outbox/' },
+            { label: 'Storage and the app lifecycle', link: '/guides/storage-and-lifecycle/' },
+            { label: 'Coming from the Flutter SDK', link: '/guides/flutter-concept-map/' },
           ],
         },
         {
@@ -83,7 +86,9 @@ export default defineConfig({
           items: [
             { label: 'Error codes', link: '/reference/error-codes/' },
             { label: 'Realtime events', link: '/reference/realtime/' },
-            { label: 'Try it (interactive)', link: '/try-it/', attrs: { 'data-try-it': '' } },
+            { label: 'Limits and sizes', link: '/limits/' },
+            { label: 'Changelog', link: '/changelog/' },
+            { label: 'Try it (interactive)', link: '/try-it/' },
           ],
         },
         ...openAPISidebarGroups,

@@ -19,7 +19,7 @@ beforeAll(async () => {
 describe('the built site', () => {
   it('has the generated pages', () => {
     const pages = pagesOf(dir);
-    for (const page of ['', 'api/', 'api/operations/getconfig/', 'reference/error-codes/', 'reference/realtime/', 'try-it/', 'sdk/tickki/chat/', 'sdk/tickki/chat-realtime/', 'sdk/tickki/chat-api/', 'guides/quickstart-node/']) {
+    for (const page of ['', 'api/', 'api/operations/getconfig/', 'reference/error-codes/', 'reference/realtime/', 'try-it/', 'sdk/tickki/chat/', 'sdk/tickki/chat-realtime/', 'sdk/tickki/chat-api/', 'guides/quickstart-node/', 'changelog/', 'limits/']) {
       expect(pages).toContain(page);
     }
   });
