@@ -28,6 +28,7 @@ describe.runIf(hasChromium)('try it', () => {
     const { context, watch } = await watchedContext(browser, { viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
     await page.goto(`${site.url}try-it/?port=${sandbox.port}`, { waitUntil: 'networkidle' });
+    await page.getByRole('heading', { name: 'Tickki Chat SDK API' }).first().waitFor();
     await page.screenshot({ path: join(artefactsDir, 'try-it-wide-light.png') });
 
     await page.getByRole('button', { name: /Test Request.*\/chat\/config/is }).click();
@@ -41,6 +42,19 @@ describe.runIf(hasChromium)('try it', () => {
 
     const log = await (await fetch(`${sandbox.origin}/_control/requests`)).json();
     expect(log.data.some((entry: { operation: string; status: number }) => entry.operation === 'getConfig' && entry.status === 200)).toBe(true);
+    expect(watch.consoleErrors).toEqual([]);
+    expect(watch.outsideRequests).toEqual([]);
+    await context.close();
+  });
+
+  it('follows the reader\'s colour scheme, and fits a phone', async () => {
+    const { context, watch } = await watchedContext(browser, { viewport: { width: 375, height: 812 }, colorScheme: 'dark' });
+    const page = await context.newPage();
+    await page.goto(`${site.url}try-it/?port=${sandbox.port}`, { waitUntil: 'networkidle' });
+    await page.getByRole('heading', { name: 'Tickki Chat SDK API' }).first().waitFor();
+    expect(await page.evaluate(() => document.body.classList.contains('dark-mode'))).toBe(true);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await page.screenshot({ path: join(artefactsDir, 'try-it-narrow-dark.png') });
     expect(watch.consoleErrors).toEqual([]);
     expect(watch.outsideRequests).toEqual([]);
     await context.close();

@@ -15,9 +15,10 @@ export function servers(port: string | null) {
 }
 
 /** The whole configuration passed to `Scalar.createApiReference`. */
-export function scalarConfiguration(specUrl: string, port: string | null) {
+export function scalarConfiguration(specUrl: string, port: string | null, dark: boolean) {
   return {
     url: specUrl,
+    darkMode: dark,
     servers: servers(port),
     authentication: {
       preferredSecurityScheme: 'publishableKey',
