@@ -22,6 +22,13 @@ const expectedOutput: Record<string, RegExp[]> = {
   'quickstart-node.ts': [/^sent #\d+: Hello from Node \(sent\)$/m, /^agent: Echo: Hello from Node$/m],
   'generated-client.ts': [/^business: Northwind Outfitters$/m, /^sent #\d+$/m, /^inbound: Hi from the generated client$/m, /^unknown key → 401 invalid_api_key$/m],
   'errors.ts': [/^retried until sent$/m, /^copies after a lost answer: 1$/m, /^renewed, conversation \d+$/m, /^invalid_api_key \(status 401, auth error: true, retryable: false\)$/m],
+  'realtime-connection.ts': [
+    /^subscribed \(#1\), history holds 0 messages$/m,
+    /^agent: Echo: Is anyone there\?$/m,
+    /^state: connected → reconnecting$/m,
+    /^subscribed \(#2\), history holds 2 messages$/m,
+    /^state: connected → closed$/m,
+  ],
   'testing-with-the-sandbox.ts': [/^the agent reply arrived over the websocket$/m, /^startSession answered 200$/m],
 };
 /** Samples that run in Chromium (below) rather than in Node. */
