@@ -24,6 +24,15 @@ describe('the built site', () => {
     }
   });
 
+  it('the API reference shows the headers, security schemes and error envelopes of the document', () => {
+    const read = (path: string) => readFileSync(join(dir, path, 'index.html'), 'utf8');
+    const send = read('api/operations/sendmessage');
+    for (const text of ['Idempotency-Key', 'X-Tickki-Session', 'conversation_id', '422', 'validation_failed', 'Retry-After']) expect(send, text).toContain(text);
+    expect(read('api')).toContain('X-Tickki-Bundle-Id');
+    const realtime = read('reference/realtime');
+    for (const text of ['private-chat.session.{session_id}', 'MessageCreated', 'AgentTyping', 'authorizeChannel', 'listMessages']) expect(realtime, text).toContain(text);
+  });
+
   it('every internal link and anchor resolves', () => {
     const { broken, checked } = checkLinks(dir);
     expect(broken).toEqual([]);
