@@ -60,7 +60,7 @@ describe.runIf(hasChromium)('in Chromium', () => {
     await site?.close();
   });
 
-  it('every page loads with no console error and no request leaving 127.0.0.1', async () => {
+  it('every page loads with no console error and no request leaving 127.0.0.1', { timeout: 240_000 }, async () => {
     const { context, watch } = await watchedContext(browser, { viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
     const pages = pagesOf(dir).filter((path) => path !== '404.html');
@@ -108,7 +108,7 @@ describe.runIf(hasChromium)('in Chromium', () => {
     ['error-codes', 'reference/error-codes/'],
     ['guide-quickstart-node', 'guides/quickstart-node/'],
   ];
-  it('screenshots, wide and narrow, light and dark', async () => {
+  it('screenshots, wide and narrow, light and dark', { timeout: 180_000 }, async () => {
     for (const [width, height, label] of [[1280, 800, 'wide'], [375, 812, 'narrow']] as const) {
       for (const scheme of ['light', 'dark'] as const) {
         const { context, watch } = await watchedContext(browser, { viewport: { width, height }, colorScheme: scheme });
