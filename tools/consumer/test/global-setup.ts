@@ -1,0 +1,29 @@
+/** Packs every publishable package and installs the tarballs into one fresh consumer project. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { createConsumer, pack, publishablePackages, type Packed } from '../src/project.ts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** The consumer app, outside the repository. */
+    app: string;
+    /** The packed packages. */
+    packed: Packed[];
+  }
+}
+
+export default function setup(project: TestProject): () => void {
+  const work = mkdtempSync(join(tmpdir(), 'tickki-consumer-'));
+  const started = Date.now();
+  const packed = pack(publishablePackages(), join(work, 'tarballs'));
+  const app = join(work, 'app');
+  createConsumer(app, packed);
+  console.log(`consumer project: ${packed.length} tarballs packed and installed in ${((Date.now() - started) / 1000).toFixed(1)} s (${app})`);
+  project.provide('app', app);
+  project.provide('packed', packed);
+  return () => {
+    if (!process.env.KEEP_CONSUMER) rmSync(work, { recursive: true, force: true });
+  };
+}
