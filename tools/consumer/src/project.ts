@@ -76,6 +76,7 @@ export function createConsumer(dir: string, packed: Packed[]): void {
       ...Object.fromEntries(packed.filter((p) => p.name === '@tickki/sandbox').map((p) => [p.name, tarball(p)])),
       '@types/node': `^${toolVersion('@types/node')}`,
       vitest: `^${toolVersion('vitest')}`,
+      vite: `^${toolVersion('vite')}`, // vitest's peer dependency (peers are not installed by themselves here)
     },
   };
   writeFileSync(join(dir, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
