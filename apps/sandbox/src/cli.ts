@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /** `tickki-sandbox`: starts a local Tickki (HTTP API, websocket, scripted agent, agent console). */
 import { parseArgs } from 'node:util';
-import { startSandbox, DEFAULT_PORT, type SandboxOptions } from './sandbox.js';
+import { startSandbox, DEFAULT_PORT, type RunningSandbox, type SandboxOptions } from './sandbox.js';
 import type { AgentMode } from './store.js';
 import { noHttpFaults } from './faults.js';
 import { DEFAULT_FAULTS } from './realtime/index.js';
@@ -110,7 +110,7 @@ if (values.key) options.demoKey = values.key;
 options.seed = seed ?? Math.floor(Math.random() * 1_000_000);
 if (!values.quiet) options.log = (line) => console.log(`  ${new Date().toISOString().slice(11, 23)} ${line}`);
 
-let sandbox;
+let sandbox: RunningSandbox;
 try {
   sandbox = await startSandbox(options);
 } catch (err) {
