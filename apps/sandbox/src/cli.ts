@@ -115,7 +115,11 @@ try {
   sandbox = await startSandbox(options);
 } catch (err) {
   const e = err as NodeJS.ErrnoException;
-  if (e.code === 'EADDRINUSE') fail(`port ${port} is in use; pick another with --port`);
+  if (e.code === 'EADDRINUSE') {
+    // One line, no usage: nothing is wrong with the command, only with the moment.
+    console.error(`tickki-sandbox: port ${port} is in use; pick another with --port`);
+    process.exit(2);
+  }
   fail(e.message ?? String(err));
 }
 if (faults !== undefined) {

@@ -45,6 +45,13 @@ describe('@tickki/sandbox from its tarball', () => {
     expect(await health.json()).toEqual({ data: { ok: true } });
   });
 
+  it('says in one line that a busy port is busy', async () => {
+    const port = new URL(origin).port;
+    const second = start(node20, ['node_modules/@tickki/sandbox/bin/tickki-sandbox.js', '--port', port], { cwd: app, env: env20 });
+    expect(await second.exited()).toBe(2);
+    expect(second.output()).toBe(`tickki-sandbox: port ${port} is in use; pick another with --port\n`);
+  });
+
   it('runs with npx from the tarball alone in an empty folder, showing latency, faults and seed', async () => {
     const empty = mkdtempSync(join(tmpdir(), 'tickki-empty-'));
     const tarball = packed.find((p) => p.name === '@tickki/sandbox')!.tarball;
