@@ -8,7 +8,7 @@ export default mergeConfig(
     test: {
       include: ['test/**/*.test.ts'],
       globalSetup: ['test/global-setup.ts'],
-      testTimeout: 90_000,
+      testTimeout: 150_000,
       hookTimeout: 90_000,
     },
   }),

@@ -55,9 +55,9 @@ describe('@tickki/sandbox from its tarball', () => {
   it('runs with npx from the tarball alone in an empty folder, showing latency, faults and seed', async () => {
     const empty = mkdtempSync(join(tmpdir(), 'tickki-empty-'));
     const tarball = packed.find((p) => p.name === '@tickki/sandbox')!.tarball;
-    const npx = start('npm', ['exec', '--yes', `--package=${tarball}`, '--', 'tickki-sandbox', '--port', '0', '--latency', '20', '--seed', '7', '--faults', '{"http":{"error_rate":0.25}}'], { cwd: empty, env: env20 });
+    const npx = start('npm', ['exec', '--yes', '--prefer-offline', `--package=${tarball}`, '--', 'tickki-sandbox', '--port', '0', '--latency', '20', '--seed', '7', '--faults', '{"http":{"error_rate":0.25}}'], { cwd: empty, env: env20 });
     try {
-      const [, url] = await npx.waitFor(/Base URL:\s+(http:\/\/127\.0\.0\.1:\d+)/, 60_000);
+      const [, url] = await npx.waitFor(/Base URL:\s+(http:\/\/127\.0\.0\.1:\d+)/, 120_000);
       expect(npx.output()).toContain('Latency:        20 ms added to every API answer');
       expect(npx.output()).toMatch(/Faults:\s+error_rate=0\.25 /);
       expect(npx.output()).toContain('Seed:           7 ');
