@@ -18,9 +18,11 @@ export default function setup(project: TestProject): () => void {
   const work = mkdtempSync(join(tmpdir(), 'tickki-consumer-'));
   const started = Date.now();
   const packed = pack(publishablePackages(), join(work, 'tarballs'));
+  const packedAt = Date.now();
   const app = join(work, 'app');
   createConsumer(app, packed);
-  console.log(`consumer project: ${packed.length} tarballs packed and installed in ${((Date.now() - started) / 1000).toFixed(1)} s (${app})`);
+  const seconds = (from: number) => ((Date.now() - from) / 1000).toFixed(1);
+  console.log(`consumer project: ${packed.length} tarballs packed in ${((packedAt - started) / 1000).toFixed(1)} s, installed in ${seconds(packedAt)} s (${app})`);
   project.provide('app', app);
   project.provide('packed', packed);
   return () => {
