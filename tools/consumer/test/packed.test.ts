@@ -28,6 +28,17 @@ describe('tarballs', () => {
     }
   });
 
+  it("links every command on a fresh clone's install: bin targets are committed files, not build output", () => {
+    for (const p of packed) {
+      const manifest = JSON.parse(readFileSync(join(ROOT, p.dir, 'package.json'), 'utf8')) as { bin?: Record<string, string> };
+      for (const target of Object.values(manifest.bin ?? {})) {
+        const path = join(p.dir, target);
+        expect(execFileSync('git', ['ls-files', '--', path], { cwd: ROOT, encoding: 'utf8' }).trim(), `${p.name}: ${target} is not committed`).toBe(path);
+        expect(p.files.map((f) => f.path)).toContain(target.replace(/^\.\//, ''));
+      }
+    }
+  });
+
   it('prints the packed sizes', () => {
     const rows = packed.map((p) => `  ${p.name.padEnd(24)} ${kb(p.size).padStart(9)} packed ${kb(p.unpackedSize).padStart(9)} unpacked  ${String(p.files.length).padStart(3)} files`);
     console.log(`Packed sizes (npm pack):\n${rows.join('\n')}`);
