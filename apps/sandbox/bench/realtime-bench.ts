@@ -378,7 +378,7 @@ async function runClients(): Promise<void> {
       }
     }),
   );
-  await reply('shared', { type: 'shared', count: messages, intervalMs }, floorChild);
+  const floorServer = await reply<{ loopMs: number[] }>('shared', { type: 'shared', count: messages, intervalMs }, floorChild);
   const waitFloor = Date.now() + 5000;
   while (floorN < messages * sockets && Date.now() < waitFloor) await new Promise((r) => setTimeout(r, 10));
   floorChild.send({ type: 'exit' } satisfies ToServer);
@@ -391,6 +391,7 @@ async function runClients(): Promise<void> {
     delivered: floorN,
     latencyMs: summary(floorLat.subarray(0, floorN)),
     lastClientMs: summary(floorLast),
+    serverLoopMs: summary(Float64Array.from(floorServer.loopMs)),
   };
   const ratio = { p50: round(shared.latencyMs.p50 / floor.latencyMs.p50), p99: round(shared.latencyMs.p99 / floor.latencyMs.p99) };
   console.log(`floor (bare ws): ${JSON.stringify(floor)}`);
