@@ -17,10 +17,17 @@ declare module 'vitest' {
 export default function setup(project: TestProject): () => void {
   const work = mkdtempSync(join(tmpdir(), 'tickki-consumer-'));
   const started = Date.now();
-  const packed = pack(publishablePackages(), join(work, 'tarballs'));
-  const packedAt = Date.now();
   const app = join(work, 'app');
-  createConsumer(app, packed);
+  let packed: Packed[];
+  let packedAt: number;
+  try {
+    packed = pack(publishablePackages(), join(work, 'tarballs'));
+    packedAt = Date.now();
+    createConsumer(app, packed);
+  } catch (err) {
+    rmSync(work, { recursive: true, force: true }); // no teardown runs when setup fails
+    throw err;
+  }
   const seconds = (from: number) => ((Date.now() - from) / 1000).toFixed(1);
   console.log(`consumer project: ${packed.length} tarballs packed in ${((packedAt - started) / 1000).toFixed(1)} s, installed in ${seconds(packedAt)} s (${app})`);
   project.provide('app', app);
