@@ -11,7 +11,11 @@
  *     comparable across processes), p50/p99/max over every delivery, and per message the time
  *     until the last client had it;
  *  2. one broadcast on each client's own channel, all in one burst: per-delivery latency and
- *     the burst's duration.
+ *     the burst's duration;
+ *  3. the floor: the same number of client sockets connect to a bare `ws` server (its own child
+ *     process, one core, no protocol, no channels) that sends each message as one frame built
+ *     once, and phase 1 runs again against it. Ours beside the floor, and their ratio, say how
+ *     much the sandbox's Pusher server adds to what loopback websockets cost on this machine.
  * It reports the server's sockets, RSS and heap per socket (after GC, minus the idle baseline),
  * prints a JSON summary as the last line, and stops by itself (hard deadline `--timeout` s).
  */
@@ -21,7 +25,7 @@ import type { AddressInfo } from 'node:net';
 import { registerHooks } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { WebSocket } from 'ws';
+import { WebSocket, WebSocketServer } from 'ws';
 
 // Sources import each other as `./x.js` (NodeNext); under type stripping the files are `./x.ts`.
 registerHooks({
@@ -131,6 +135,33 @@ async function runServer(): Promise<void> {
   send({ type: 'ready', port: (http.address() as AddressInfo).port, idle: mem() });
 }
 
+/** The floor: a bare `ws` server that sends one frame, built once per message, to every socket. */
+async function runFloorServer(): Promise<void> {
+  const http = createServer((_req, res) => res.writeHead(404).end());
+  const wss = new WebSocketServer({ server: http, perMessageDeflate: false });
+  await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', 4096, resolve));
+  process.on('disconnect', () => process.exit(0));
+  process.on('message', async (raw: ToServer) => {
+    if (raw.type === 'shared') {
+      const loopMs: number[] = [];
+      for (let seq = 0; seq < raw.count; seq++) {
+        const t0 = nowNs();
+        // The same bytes a Pusher broadcast carries, framed once and handed to every socket.
+        const frame = Buffer.from(JSON.stringify({ event: 'MessageCreated', channel: SHARED, data: JSON.stringify({ seq, t: t0.toString() }) }));
+        for (const client of wss.clients) client.send(frame, { binary: false });
+        loopMs.push(Number(nowNs() - t0) / 1e6);
+        await new Promise((r) => setTimeout(r, raw.intervalMs));
+      }
+      process.send?.({ type: 'shared', loopMs, cpuUsPerFrame: { user: 0, system: 0 } });
+    } else if (raw.type === 'exit') {
+      for (const client of wss.clients) client.terminate();
+      http.close();
+      process.exit(0);
+    }
+  });
+  process.send?.({ type: 'ready', port: (http.address() as AddressInfo).port });
+}
+
 // ----------------------------------------------------------------------------- client side
 
 function percentile(sorted: Float64Array, p: number): number {
@@ -176,8 +207,8 @@ async function runClients(): Promise<void> {
   child.on('exit', (code) => {
     if (code !== 0 && code !== null) console.error(`server exited with ${code}`);
   });
-  async function reply<T>(type: string, request?: ToServer): Promise<T> {
-    if (request) child.send(request);
+  async function reply<T>(type: string, request?: ToServer, to: ChildProcess = child): Promise<T> {
+    if (request) to.send(request);
     for (;;) {
       const i = inbox.findIndex((m) => m.type === type);
       if (i >= 0) return inbox.splice(i, 1)[0] as T;
@@ -306,7 +337,64 @@ async function runClients(): Promise<void> {
   child.send({ type: 'exit' } satisfies ToServer);
   for (const ws of clients) ws.terminate();
   await new Promise<void>((r) => child.once('exit', () => r()));
+
+  // 3. The floor: the same number of sockets, a bare ws server, the same broadcasts.
+  const floorChild: ChildProcess = fork(fileURLToPath(import.meta.url), ['--floor'], {
+    execArgv: ['--max-old-space-size=2048'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  floorChild.on('message', (m: { type: string }) => {
+    inbox.push(m);
+    wake?.();
+  });
+  const floorReady = await reply<{ port: number }>('ready');
+  const floorClients: WebSocket[] = [];
+  const floorLat = new Float64Array(messages * sockets);
+  let floorN = 0;
+  const floorLast = new Float64Array(messages);
+  const openFloor = () =>
+    new Promise<void>((resolve, reject) => {
+      const ws = new WebSocket(`ws://127.0.0.1:${floorReady.port}/`, { perMessageDeflate: false });
+      floorClients.push(ws);
+      ws.on('open', () => resolve());
+      ws.on('error', reject);
+      ws.on('message', (data) => {
+        const at = nowNs();
+        const text = data.toString();
+        const t = T_FIELD.exec(text);
+        if (!t) return;
+        const ms = Number(at - BigInt(t[1]!)) / 1e6;
+        floorLat[floorN++] = ms;
+        const seq = Number(SEQ_FIELD.exec(text)?.[1] ?? -1);
+        if (seq >= 0 && ms > floorLast[seq]!) floorLast[seq] = ms;
+      });
+    });
+  let nextFloor = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(concurrency, sockets) }, async () => {
+      while (nextFloor < sockets) {
+        nextFloor++;
+        await openFloor();
+      }
+    }),
+  );
+  const floorServer = await reply<{ loopMs: number[] }>('shared', { type: 'shared', count: messages, intervalMs }, floorChild);
+  const waitFloor = Date.now() + 5000;
+  while (floorN < messages * sockets && Date.now() < waitFloor) await new Promise((r) => setTimeout(r, 10));
+  floorChild.send({ type: 'exit' } satisfies ToServer);
+  for (const ws of floorClients) ws.terminate();
+  await new Promise<void>((r) => floorChild.once('exit', () => r()));
   clearTimeout(deadline);
+  const floor = {
+    server: 'bare ws, one frame built once per message',
+    expected: messages * sockets,
+    delivered: floorN,
+    latencyMs: summary(floorLat.subarray(0, floorN)),
+    lastClientMs: summary(floorLast),
+    serverLoopMs: summary(Float64Array.from(floorServer.loopMs)),
+  };
+  const ratio = { p50: round(shared.latencyMs.p50 / floor.latencyMs.p50), p99: round(shared.latencyMs.p99 / floor.latencyMs.p99) };
+  console.log(`floor (bare ws): ${JSON.stringify(floor)}`);
 
   const result = {
     bench: 'realtime',
@@ -322,10 +410,25 @@ async function runClients(): Promise<void> {
     serverRssMB: round(held.rss / 1048576),
     shared,
     perChannel,
+    floor,
+    ratioToFloor: ratio,
     garbledFrames: stats.garbledFrames,
     durationS: round((Date.now() - started) / 1000),
-    target: { sockets: 5000, fanoutP99Ms: 50, met: sockets >= 5000 && shared.latencyMs.p99 < 50 && sharedN === messages * sockets },
+    target: {
+      sockets: 5000,
+      fanoutP99Ms: 50,
+      met: sockets >= 5000 && shared.latencyMs.p99 < 50 && sharedN === messages * sockets,
+      ratioToFloorP99: 1.2,
+      ratioMet: ratio.p99 <= 1.2,
+    },
   };
+  const pad = (x: number | string, n = 9) => String(x).padStart(n);
+  console.log(`
+fan-out: ${sockets} sockets, ${messages} broadcasts ${intervalMs} ms apart, latency per delivery   p50 ms    p99 ms
+  sandbox (Pusher protocol, private channel)                                    ${pad(shared.latencyMs.p50)} ${pad(shared.latencyMs.p99)}
+  floor (bare ws, one prebuilt frame, same sockets count)                       ${pad(floor.latencyMs.p50)} ${pad(floor.latencyMs.p99)}
+  ratio sandbox / floor                                                         ${pad(ratio.p50)} ${pad(ratio.p99)}   aim p99 ≤ 1.2: ${result.target.ratioMet ? 'met' : 'MISSED'}
+  p99 target 50 ms: ${result.target.met ? 'met' : `MISSED (sandbox ${shared.latencyMs.p99} ms${floor.latencyMs.p99 >= 50 ? `; the floor itself is ${floor.latencyMs.p99} ms on this machine` : ''})`}`);
   console.log(JSON.stringify(result));
 }
 
@@ -341,4 +444,5 @@ function fdLimit(): number | string {
 }
 
 if (process.argv.includes('--server')) await runServer();
+else if (process.argv.includes('--floor')) await runFloorServer();
 else await runClients();

@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 /** `tickki-sandbox`: starts a local Tickki (HTTP API, websocket, scripted agent, agent console). */
 import { parseArgs } from 'node:util';
-import { startSandbox, DEFAULT_PORT, type SandboxOptions } from './index.js';
+import { startSandbox, DEFAULT_PORT, type RunningSandbox, type SandboxOptions } from './index.js';
 import type { AgentMode } from './store.js';
+import { noHttpFaults } from './faults.js';
+import { DEFAULT_FAULTS } from './realtime/index.js';
 
 const HELP = `Usage: tickki-sandbox [options]
 
@@ -104,15 +106,20 @@ const options: SandboxOptions = {
 if (values['public-origin']) options.publicOrigin = values['public-origin'];
 if (values.persist) options.persist = values.persist;
 if (values.key) options.demoKey = values.key;
-if (seed !== undefined) options.seed = seed;
+// Always seeded, so the banner can say how to replay a run's random faults.
+options.seed = seed ?? Math.floor(Math.random() * 1_000_000);
 if (!values.quiet) options.log = (line) => console.log(`  ${new Date().toISOString().slice(11, 23)} ${line}`);
 
-let sandbox;
+let sandbox: RunningSandbox;
 try {
   sandbox = await startSandbox(options);
 } catch (err) {
   const e = err as NodeJS.ErrnoException;
-  if (e.code === 'EADDRINUSE') fail(`port ${port} is in use; pick another with --port`);
+  if (e.code === 'EADDRINUSE') {
+    // One line, no usage: nothing is wrong with the command, only with the moment.
+    console.error(`tickki-sandbox: port ${port} is in use; pick another with --port`);
+    process.exit(2);
+  }
   fail(e.message ?? String(err));
 }
 if (faults !== undefined) {
@@ -124,6 +131,25 @@ if (faults !== undefined) {
   }
 }
 
+/** The fault knobs that differ from their defaults, as `name=value` (empty: no faults). */
+function activeFaults(): string[] {
+  const { http, realtime } = sandbox.control.faults();
+  const active: string[] = [];
+  const differing = (current: object, defaults: object, prefix: string) => {
+    for (const [name, value] of Object.entries(current)) {
+      const fallback = (defaults as Record<string, unknown>)[name];
+      if (name === 'latency_ms' || JSON.stringify(value) === JSON.stringify(fallback)) continue;
+      if (Array.isArray(value) && value.length === 0) continue;
+      active.push(`${prefix}${name}=${Array.isArray(value) ? value.join(',') : String(value)}`);
+    }
+  };
+  differing(http, noHttpFaults(), '');
+  differing(realtime, DEFAULT_FAULTS, 'realtime.');
+  return active;
+}
+const faultList = activeFaults();
+const latencyMs = sandbox.control.faults().http.latency_ms;
+
 console.log(`Tickki sandbox is running.
 
   Base URL:       ${sandbox.origin}      (give this to an SDK; it appends /api/v1)
@@ -133,6 +159,9 @@ console.log(`Tickki sandbox is running.
   Agent console:  ${sandbox.agentConsoleUrl}
   Control API:    ${sandbox.origin}/_control/state
   Scripted agent: ${sandbox.store.agent.mode}, ${sandbox.store.agent.delay_ms} ms${options.persist ? `\n  State file:     ${options.persist}` : ''}
+  Latency:        ${latencyMs ? `${latencyMs} ms added to every API answer` : 'none added'}
+  Faults:         ${faultList.length ? `${faultList.join(', ')}  (clear: curl -X DELETE ${sandbox.origin}/_control/faults)` : 'none'}
+  Seed:           ${options.seed}  (same seed, same requests → same faults: --seed ${options.seed})
 
   Try: curl -H 'Authorization: Bearer ${sandbox.demoKey}' ${sandbox.baseUrl}/chat/config
 

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /** `npm run mock [-- --port N]`: Prism on the canonical document, under the production paths. */
 import { parseArgs } from 'node:util';
-import { startMock } from './mock.ts';
+import { createServer } from 'node:net';
+import { startMock, type RunningMock } from './mock.ts';
 
 const { values } = parseArgs({
   options: {
@@ -26,7 +27,25 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.exit(2);
 }
 
-const mock = await startMock({ port, host: values.host ?? '127.0.0.1', verbose: values.verbose ?? false });
+const host = values.host ?? '127.0.0.1';
+const busy = await new Promise<boolean>((done) => {
+  const probe = createServer();
+  probe.once('error', (err: NodeJS.ErrnoException) => done(err.code === 'EADDRINUSE'));
+  probe.listen(port, host, () => probe.close(() => done(false)));
+});
+if (busy) {
+  // The sandbox's words for the same situation.
+  console.error(`tickki-mock: port ${port} is in use; pick another with --port`);
+  process.exit(2);
+}
+
+let mock: RunningMock;
+try {
+  mock = await startMock({ port, host, verbose: values.verbose ?? false });
+} catch (err) {
+  console.error(`tickki-mock: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+}
 console.log(`Tickki mock (Prism) listening.
   Base URL: ${mock.origin}   (give this to the SDK as baseUrl)
   API:      ${mock.baseUrl}/chat/config

@@ -130,5 +130,8 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
     }
     await new Promise((r) => setTimeout(r, 50));
   }
+  // Prism has read the document; it watches it for changes only, so the folder can go now and is
+  // never left behind, however this process or Prism ends.
+  rmSync(dir, { recursive: true, force: true });
   return { origin, baseUrl: origin + API_PREFIX, port, process: child, output: () => output, stop };
 }

@@ -1,16 +1,21 @@
 /** `npm run mock` serves the production paths from the document's examples and refuses invalid requests. */
 import { spawn } from 'node:child_process';
-import { resolve } from 'node:path';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { freePort } from '../src/mock.ts';
 
 let port: number;
 let output = '';
 let child: ReturnType<typeof spawn>;
+/** The mock's own temp directory (TMPDIR), to see what it leaves there. */
+const tmp = mkdtempSync(join(tmpdir(), 'mock-cli-test-'));
+const cli = resolve(import.meta.dirname, '../src/cli.ts');
 
 beforeAll(async () => {
   port = await freePort();
-  child = spawn(process.execPath, [resolve(import.meta.dirname, '../src/cli.ts')], { env: { ...process.env, PORT: String(port) } });
+  child = spawn(process.execPath, [cli], { env: { ...process.env, PORT: String(port), TMPDIR: tmp } });
   child.stdout!.on('data', (chunk) => (output += chunk));
   child.stderr!.on('data', (chunk) => (output += chunk));
   const deadline = Date.now() + 30_000;
@@ -19,6 +24,7 @@ beforeAll(async () => {
 
 afterAll(() => {
   child.kill('SIGTERM');
+  rmSync(tmp, { recursive: true, force: true });
 });
 
 const api = (path: string, init: RequestInit = {}) =>
@@ -52,4 +58,17 @@ it('refuses a session start with no visitor_id', async () => {
 it('does not serve paths without the /api/v1 prefix', async () => {
   const response = await fetch(`http://127.0.0.1:${port}/chat/config`, { headers: { Authorization: 'Bearer pk_test_demo' } });
   expect(response.status).toBe(404);
+});
+
+it('leaves no tickki-mock-* folder in the temp directory while it runs', () => {
+  expect(readdirSync(tmp).filter((name) => name.startsWith('tickki-mock-'))).toEqual([]);
+});
+
+it('says in one line that a busy port is busy, as the sandbox does', async () => {
+  const second = spawn(process.execPath, [cli, '--port', String(port)], { env: { ...process.env, TMPDIR: tmp } });
+  let stderr = '';
+  second.stderr!.on('data', (chunk) => (stderr += chunk));
+  const code = await new Promise((done) => second.once('close', done));
+  expect(code).toBe(2);
+  expect(stderr).toBe(`tickki-mock: port ${port} is in use; pick another with --port\n`);
 });

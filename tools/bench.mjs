@@ -1,0 +1,66 @@
+#!/usr/bin/env node
+// `npm run bench`: builds quietly, runs every workspace's benchmark one after the other (their full
+// output streams through), then prints a short summary table last. A missed target is stated
+// plainly; the exit code stays 0 unless a benchmark crashed (a benchmark is not a test).
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const turbo = fileURLToPath(new URL('../node_modules/.bin/turbo', import.meta.url));
+const env = { ...process.env, TURBO_TELEMETRY_DISABLED: '1', DO_NOT_TRACK: '1' };
+
+/** Runs turbo with `args`; resolves with its exit code and, if `capture`, everything it printed. */
+function run(args, capture) {
+  return new Promise((done) => {
+    const child = spawn(turbo, args, { cwd: root, env, stdio: ['ignore', capture ? 'pipe' : 'inherit', capture ? 'pipe' : 'inherit'] });
+    let output = '';
+    for (const stream of [child.stdout, child.stderr].filter(Boolean)) {
+      stream.on('data', (chunk) => {
+        output += chunk;
+        (stream === child.stderr ? process.stderr : process.stdout).write(chunk);
+      });
+    }
+    child.on('close', (code) => done({ code: code ?? 1, output }));
+  });
+}
+
+const built = await run(['run', 'build', '--output-logs=errors-only'], false);
+if (built.code !== 0) process.exit(built.code);
+const { code, output } = await run(['run', 'bench', '--concurrency=1', '--output-logs=new-only'], true);
+
+const text = output.replace(/\x1b\[[0-9;]*m/g, '');
+const number = (pattern) => {
+  const m = pattern.exec(text);
+  return m ? Number(m[1]) : undefined;
+};
+const rows = [];
+const missed = [];
+const fmt = (x, unit) => (x === undefined ? 'n/a' : `${x < 10 ? x.toFixed(2) : x.toFixed(1)} ${unit}`);
+const row = (what, ours, baseline, baselineName, unit, note = '') =>
+  rows.push([what, fmt(ours, unit), baseline === undefined ? '' : `${fmt(baseline, unit)} (${baselineName})`, ours && baseline ? `${(baseline / ours).toFixed(2)}×` : '', note]);
+
+// @tickki/chat (packages/chat/bench/run.ts)
+row('store merge, 10,000 messages', number(/MessageStore \(Map \+ ordered insert\):\s+([\d.]+) ms/), number(/naive array scan[^:]*:\s+([\d.]+) ms/), 'naive scan', 'ms');
+row('startSession → ready, 50 ms per answer', number(/@tickki\/chat \(parallel\):\s+([\d.]+) ms/), number(/sequential \([^)]*\):\s+([\d.]+) ms/), 'sequential', 'ms');
+row('heap left per disposed chat', number(/@tickki\/chat \(dispose\):\s+([\d.]+) KB/), number(/plain pusher-js integration \(disconnect\):\s+([\d.]+) KB/), 'plain pusher-js', 'KB');
+
+// @tickki/sandbox (apps/sandbox/bench/realtime-bench.ts): its last line is a JSON summary.
+const realtimeLine = text.split('\n').map((l) => l.slice(l.indexOf('{'))).find((l) => l.startsWith('{"bench":"realtime"'));
+if (realtimeLine) {
+  const r = JSON.parse(realtimeLine);
+  const n = r.sockets.toLocaleString('en');
+  const ratio = (a, b) => `${(a / b).toFixed(2)} of floor`;
+  rows.push([`fan-out to ${n} sockets, p50`, fmt(r.shared.latencyMs.p50, 'ms'), `${fmt(r.floor.latencyMs.p50, 'ms')} (bare ws floor)`, ratio(r.shared.latencyMs.p50, r.floor.latencyMs.p50), '']);
+  rows.push([`fan-out to ${n} sockets, p99`, fmt(r.shared.latencyMs.p99, 'ms'), `${fmt(r.floor.latencyMs.p99, 'ms')} (bare ws floor)`, ratio(r.shared.latencyMs.p99, r.floor.latencyMs.p99), `aim ≤ 1.2 of floor: ${r.target.ratioMet ? 'met' : 'MISSED'}; p99 < 50 ms: ${r.target.met ? 'met' : 'MISSED'}`]);
+  if (!r.target.ratioMet) missed.push(`fan-out p99 is ${r.ratioToFloor.p99}× the bare ws floor (aim ≤ 1.2)`);
+  if (!r.target.met) missed.push(`fan-out p99 ${r.shared.latencyMs.p99} ms at ${n} sockets (target < 50 ms); the bare ws floor measured ${r.floor.latencyMs.p99} ms in the same run${r.floor.latencyMs.p99 >= 50 ? ', so this machine cannot meet it' : ''}`);
+} else {
+  missed.push('the sandbox fan-out benchmark printed no result');
+}
+for (const [what, value] of rows) if (value === 'n/a') missed.push(`no result for: ${what}`);
+
+const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i].length), ['what', 'ours', 'baseline', 'ratio'][i].length));
+const line = (cells) => `  ${cells.slice(0, 4).map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('   ')}${cells[4] ? `   ${cells[4]}` : ''}`;
+console.log(`\nBenchmark summary (medians; ratio = how many times better than the baseline, or ours ÷ floor)\n${line(['what', 'ours', 'baseline', 'ratio'])}\n${rows.map(line).join('\n')}`);
+console.log(missed.length ? `\nMISSED: ${missed.join('\nMISSED: ')}` : '\nEvery target met.');
+process.exit(code);
