@@ -107,6 +107,11 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
   child.stdout?.on('data', onData);
   child.stderr?.on('data', onData);
 
+  // Prism re-reads the document whenever its watcher sees a change, and exits if it cannot (a
+  // deleted file included), so the folder lives as long as Prism and is removed by stop() or, at
+  // the latest, when this process exits, however it ends.
+  const removeDir = () => rmSync(dir, { recursive: true, force: true });
+  process.once('exit', removeDir);
   const exited = new Promise<void>((done) => child.once('exit', () => done()));
   const stop = async () => {
     if (child.exitCode === null && child.signalCode === null) {
@@ -115,7 +120,8 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
       await exited;
       clearTimeout(timer);
     }
-    rmSync(dir, { recursive: true, force: true });
+    removeDir();
+    process.off('exit', removeDir);
   };
 
   const deadline = Date.now() + (options.startTimeoutMs ?? 30_000);
@@ -130,8 +136,5 @@ export async function startMock(options: MockOptions = {}): Promise<RunningMock>
     }
     await new Promise((r) => setTimeout(r, 50));
   }
-  // Prism has read the document; it watches it for changes only, so the folder can go now and is
-  // never left behind, however this process or Prism ends.
-  rmSync(dir, { recursive: true, force: true });
   return { origin, baseUrl: origin + API_PREFIX, port, process: child, output: () => output, stop };
 }

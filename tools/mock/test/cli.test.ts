@@ -60,10 +60,6 @@ it('does not serve paths without the /api/v1 prefix', async () => {
   expect(response.status).toBe(404);
 });
 
-it('leaves no tickki-mock-* folder in the temp directory while it runs', () => {
-  expect(readdirSync(tmp).filter((name) => name.startsWith('tickki-mock-'))).toEqual([]);
-});
-
 it('says in one line that a busy port is busy, as the sandbox does', async () => {
   const second = spawn(process.execPath, [cli, '--port', String(port)], { env: { ...process.env, TMPDIR: tmp } });
   let stderr = '';
@@ -71,4 +67,12 @@ it('says in one line that a busy port is busy, as the sandbox does', async () =>
   const code = await new Promise((done) => second.once('close', done));
   expect(code).toBe(2);
   expect(stderr).toBe(`tickki-mock: port ${port} is in use; pick another with --port\n`);
+});
+
+it('leaves no tickki-mock-* folder in the temp directory once stopped (Ctrl+C or SIGTERM)', async () => {
+  expect(readdirSync(tmp).filter((name) => name.startsWith('tickki-mock-'))).toHaveLength(1);
+  const closed = new Promise((done) => child.once('close', done));
+  child.kill('SIGTERM');
+  await closed;
+  expect(readdirSync(tmp).filter((name) => name.startsWith('tickki-mock-'))).toEqual([]);
 });
