@@ -54,9 +54,9 @@ const MAX_RETRY_MS = 30_000;
  */
 export class GapFill {
   /** The newest id up to which the store is known complete. */
-  syncedId: number | undefined;
+  declare syncedId: number | undefined;
   /** Cursor of the next older page; `null` when there is none, `undefined` when unknown. */
-  cursor: string | null | undefined;
+  declare cursor: string | null | undefined;
   readonly #o: GapFillOptions;
   readonly #machine: SyncStateMachine;
   /** The request not yet served: its floor (`undefined`: the current sync point) and cause. */

@@ -61,16 +61,6 @@ export class Presence {
     this.setVisible(lifecycle?.visible?.() ?? true);
   }
 
-  /** Whether the chat is visible. */
-  get visible(): boolean {
-    return this.#visible;
-  }
-
-  /** Whether history is being polled (the socket is down and the chat visible). */
-  get polling(): boolean {
-    return this.#poll !== undefined;
-  }
-
   /** The chat was shown or hidden. */
   setVisible(visible: boolean): void {
     this.#visible = visible && !this.#disposed;

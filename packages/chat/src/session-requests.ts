@@ -45,9 +45,9 @@ export interface SessionRequestsOptions {
  */
 export class SessionRequests {
   /** The session as last started (token, ids, contact, realtime block). */
-  session: Session;
+  declare session: Session;
   /** The client of this session (publishable key, bundle id, the current session token). */
-  readonly client: Client;
+  declare readonly client: Client;
   readonly #o: SessionRequestsOptions;
   readonly #stop = new AbortController();
 
