@@ -78,7 +78,7 @@ export class GapFill {
   }
 
   /** Whether a fill is due or running (a live broadcast then says nothing about what came before). */
-  get busy(): boolean {
+  get #busy(): boolean {
     return this.#pending !== undefined || this.state.status === 'syncing';
   }
 
@@ -100,7 +100,7 @@ export class GapFill {
 
   /** A message arrived over a live socket: when nothing is due, what came before it is complete. */
   delivered(id: number): void {
-    if (!this.busy && id > (this.syncedId ?? -Infinity)) this.syncedId = id;
+    if (!this.#busy && id > (this.syncedId ?? -Infinity)) this.syncedId = id;
   }
 
   /** Loads the page before the oldest held; resolves whether still older ones exist. Concurrent calls share one run. */

@@ -72,18 +72,7 @@ export class ChatSession {
     });
     this.#cache = new MessageCache({ store, storage: ctx.storage, key: ctx.prefix + 'messages', position: () => this.#gap });
     this.#outbox = new Outbox({ store, storage: ctx.storage, key: ctx.prefix + 'outbox', deliver: (...a) => requests.sendMessage(...a) });
-    this.#presence = new Presence({
-      heartbeat: () => requests.heartbeat(),
-      typing: () => requests.typing(),
-      poll: () => this.#gap.request('poll'),
-      check: () => this.#gap.request('missed_broadcasts'),
-      pollMs: ctx.pollMs,
-      checkMs: ctx.reconcileMs,
-      lifecycle: ctx.lifecycle,
-      onVisible: () => this.#gap.request('visible'),
-      onHidden: () => void this.#cache.save(),
-    });
-    // what an earlier visit kept: shown at once, then completed from the server
+    this.#presence = new Presence({ ctx, requests, gap: this.#gap, cache: this.#cache });
     const restored = this.#cache.restore(kept);
     if (restored) Object.assign(this.#gap, { syncedId: restored.syncedId, cursor: restored.cursor });
     this.#outbox.restore(keptOutbox);
