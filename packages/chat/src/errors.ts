@@ -47,9 +47,9 @@ export interface TickkiChatErrorDetails extends TickkiErrorDetails {
 export class TickkiChatError extends TickkiError<ErrorCode> {
   override name = 'TickkiChatError';
   /** `Retry-After` in milliseconds, when the server sent one. */
-  readonly retryAfterMs: number | undefined;
+  declare readonly retryAfterMs: number | undefined;
   /** Field errors of a 422 validation failure. */
-  readonly fields: Record<string, string[]> | undefined;
+  declare readonly fields: Record<string, string[]> | undefined;
 
   constructor(code: ErrorCode, message: string, details: TickkiChatErrorDetails = {}) {
     super(code, message, details, isRetryableFailure(code, details.status));

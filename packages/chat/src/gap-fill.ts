@@ -54,9 +54,9 @@ const MAX_RETRY_MS = 30_000;
  */
 export class GapFill {
   /** The newest id up to which the store is known complete. */
-  syncedId: number | undefined;
+  declare syncedId: number | undefined;
   /** Cursor of the next older page; `null` when there is none, `undefined` when unknown. */
-  cursor: string | null | undefined;
+  declare cursor: string | null | undefined;
   readonly #o: GapFillOptions;
   readonly #machine: SyncStateMachine;
   /** The request not yet served: its floor (`undefined`: the current sync point) and cause. */
@@ -78,7 +78,7 @@ export class GapFill {
   }
 
   /** Whether a fill is due or running (a live broadcast then says nothing about what came before). */
-  get busy(): boolean {
+  get #busy(): boolean {
     return this.#pending !== undefined || this.state.status === 'syncing';
   }
 
@@ -100,7 +100,7 @@ export class GapFill {
 
   /** A message arrived over a live socket: when nothing is due, what came before it is complete. */
   delivered(id: number): void {
-    if (!this.busy && id > (this.syncedId ?? -Infinity)) this.syncedId = id;
+    if (!this.#busy && id > (this.syncedId ?? -Infinity)) this.syncedId = id;
   }
 
   /** Loads the page before the oldest held; resolves whether still older ones exist. Concurrent calls share one run. */

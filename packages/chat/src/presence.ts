@@ -1,26 +1,20 @@
-import type { AppLifecycle } from './lifecycle.js';
+import type { GapFill } from './gap-fill.js';
+import type { MessageCache } from './message-cache.js';
+import type { SessionContext } from './session-context.js';
+import type { SessionRequests } from './session-requests.js';
 import { throttle } from './throttle.js';
 
-/** What {@link Presence} drives. */
-export interface PresenceOptions {
-  /** Tells the server the visitor is here (`sendHeartbeat`). */
-  heartbeat(): void;
-  /** Tells the agents the visitor is typing (`sendTyping`). */
-  typing(): void;
-  /** Fetches history because the socket is down. */
-  poll(): void;
-  /** Fetches the newest page because a connected socket has been silent (replies whose broadcast never came). */
-  check(): void;
-  /** Poll interval while the socket is down (ms); 0: never. */
-  pollMs: number;
-  /** Check interval while the socket is connected but silent (ms); 0: never. */
-  checkMs: number;
-  /** Visibility signals; none: always visible. */
-  lifecycle: AppLifecycle | undefined;
-  /** The chat is visible again (after the heartbeat that goes out at once). */
-  onVisible(): void;
-  /** The chat was hidden. */
-  onHidden(): void;
+/**
+ * What {@link Presence} drives: the session's requests (heartbeat, typing notices), its gap fill
+ * (`poll` while the socket is down, `missed_broadcasts` while a connected socket is silent,
+ * `visible` when the chat is shown again) and its message cache (saved when the chat is hidden).
+ * `pollMs`/`reconcileMs` of 0 turn polling/checking off; no `lifecycle`: always visible.
+ */
+export interface PresenceParts {
+  ctx: Pick<SessionContext, 'pollMs' | 'reconcileMs' | 'lifecycle'>;
+  requests: Pick<SessionRequests, 'heartbeat' | 'typing'>;
+  gap: Pick<GapFill, 'request'>;
+  cache: Pick<MessageCache, 'save'>;
 }
 
 const HEARTBEAT_MS = 30_000;
@@ -34,7 +28,7 @@ const CHECK_TICKS = 4;
  * silent. Hidden, nothing runs.
  */
 export class Presence {
-  readonly #o: PresenceOptions;
+  readonly #o: PresenceParts;
   #visible = false;
   #socket: 'down' | 'up' | 'other' = 'other';
   /** Check ticks (four per `checkMs`) since anything arrived (a broadcast, a fill). */
@@ -45,34 +39,24 @@ export class Presence {
   #disposed = false;
   readonly #stopLifecycle: (() => void) | undefined;
 
-  constructor(options: PresenceOptions) {
-    this.#o = options;
-    const { lifecycle } = options;
+  constructor(parts: PresenceParts) {
+    this.#o = parts;
+    const { lifecycle } = parts.ctx;
     this.#stopLifecycle = lifecycle?.subscribe((event) => {
       if (event === 'visible') {
-        this.setVisible(true);
-        options.heartbeat();
-        options.onVisible();
+        this.#setVisible(true);
+        parts.requests.heartbeat();
+        parts.gap.request('visible');
       } else if (event === 'hidden') {
-        this.setVisible(false);
-        options.onHidden();
+        this.#setVisible(false);
+        void parts.cache.save();
       }
     });
-    this.setVisible(lifecycle?.visible?.() ?? true);
-  }
-
-  /** Whether the chat is visible. */
-  get visible(): boolean {
-    return this.#visible;
-  }
-
-  /** Whether history is being polled (the socket is down and the chat visible). */
-  get polling(): boolean {
-    return this.#poll !== undefined;
+    this.#setVisible(lifecycle?.visible?.() ?? true);
   }
 
   /** The chat was shown or hidden. */
-  setVisible(visible: boolean): void {
+  #setVisible(visible: boolean): void {
     this.#visible = visible && !this.#disposed;
     this.#update();
   }
@@ -88,8 +72,8 @@ export class Presence {
     this.#silent = 0;
   }
 
-  /** See {@link PresenceOptions.typing}. */
-  readonly typing = throttle(() => this.#o.typing(), TYPING_MS);
+  /** Tells the agents the visitor is typing, at most once per 3 s. */
+  readonly typing = throttle(() => this.#o.requests.typing(), TYPING_MS);
 
   /** Stops every timer and the lifecycle listener for good. */
   dispose(): void {
@@ -100,10 +84,10 @@ export class Presence {
   }
 
   #update(): void {
-    const { pollMs, checkMs } = this.#o;
+    const { ctx: { pollMs, reconcileMs: checkMs }, requests, gap } = this.#o;
     const on = this.#visible;
-    this.#heartbeat = toggle(this.#heartbeat, on, HEARTBEAT_MS, () => this.#o.heartbeat());
-    this.#poll = toggle(this.#poll, on && this.#socket === 'down' && pollMs > 0, pollMs, () => this.#o.poll());
+    this.#heartbeat = toggle(this.#heartbeat, on, HEARTBEAT_MS, () => requests.heartbeat());
+    this.#poll = toggle(this.#poll, on && this.#socket === 'down' && pollMs > 0, pollMs, () => gap.request('poll'));
     const checking = on && this.#socket === 'up' && checkMs > 0;
     if (checking && !this.#check) this.#silent = 0; // a fresh subscription fills the gap anyway
     // ticks at a quarter of the interval: a check goes out at most once per `checkMs`, and at most
@@ -111,7 +95,7 @@ export class Presence {
     this.#check = toggle(this.#check, checking, checkMs / CHECK_TICKS, () => {
       if (++this.#silent < CHECK_TICKS) return;
       this.#silent = 0;
-      this.#o.check();
+      gap.request('missed_broadcasts');
     });
   }
 }

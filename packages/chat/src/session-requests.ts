@@ -14,7 +14,7 @@ import { call, type Attempt } from './request.js';
 import { shared } from './throttle.js';
 import type { MessageStore } from './store.js';
 
-/** Options of one {@link SessionRequests.op} call. */
+/** Options of one `SessionRequests.#op` call. */
 export interface OpOptions<T> {
   /** Retry with the chat's policy (idempotent calls only). */
   retry?: boolean | undefined;
@@ -45,9 +45,9 @@ export interface SessionRequestsOptions {
  */
 export class SessionRequests {
   /** The session as last started (token, ids, contact, realtime block). */
-  session: Session;
+  declare session: Session;
   /** The client of this session (publishable key, bundle id, the current session token). */
-  readonly client: Client;
+  declare readonly client: Client;
   readonly #o: SessionRequestsOptions;
   readonly #stop = new AbortController();
 
@@ -66,7 +66,7 @@ export class SessionRequests {
   });
 
   /** Runs a generated session call (`sendMessage`, `listMessages`, …). */
-  op<T>(operation: (options: never) => Promise<Attempt<T>>, options: object = {}, { retry, signal, timeoutMs = 0, valid }: OpOptions<T> = {}): Promise<T> {
+  #op<T>(operation: (options: never) => Promise<Attempt<T>>, options: object = {}, { retry, signal, timeoutMs = 0, valid }: OpOptions<T> = {}): Promise<T> {
     const o = this.#o;
     return call(
       (s) => (operation as (x: object) => Promise<Attempt<T>>)({ client: this.client, path: { conversation_id: this.session.conversation_id }, signal: s, ...options }),
@@ -79,7 +79,7 @@ export class SessionRequests {
     return async (cursor, limit, enough) => {
       let newest = -Infinity;
       for (;;) {
-        const page = await this.op(
+        const page = await this.#op(
           listMessages,
           { query: cursor ? { cursor, limit } : { limit } },
           { retry: true, valid: (answer) => Array.isArray(answer?.data) && answer.data.every(parseMessage) },
@@ -95,13 +95,13 @@ export class SessionRequests {
 
   /** Sends a text under its `Idempotency-Key` (retried: the server keeps it once); resolves the stored message. */
   async sendMessage(clientId: string, text: string, signal: AbortSignal | undefined): Promise<Message> {
-    const answer = await this.op(sendMessage, { body: { content: text }, headers: { 'Idempotency-Key': clientId } }, { retry: true, signal, valid: (a) => parseMessage(a?.data) });
+    const answer = await this.#op(sendMessage, { body: { content: text }, headers: { 'Idempotency-Key': clientId } }, { retry: true, signal, valid: (a) => parseMessage(a?.data) });
     return fromWireMessage(answer.data);
   }
 
   /** Updates the visitor's contact fields; resolves the contact as stored (and keeps it with the session). */
   async identify(fields: IdentifyRequest, signal: AbortSignal | undefined): Promise<Contact> {
-    const contact = (await this.op(identifyVisitor, { body: fields }, { retry: true, signal })).data;
+    const contact = (await this.#op(identifyVisitor, { body: fields }, { retry: true, signal })).data;
     this.session = { ...this.session, contact };
     return contact;
   }
@@ -118,19 +118,19 @@ export class SessionRequests {
     const form = new FormData();
     form.append('file', file);
     const fetch = onProgress && progressFetch?.(form, onProgress);
-    const { data } = await this.op(uploadAttachment, { body: { file }, fetch }, { signal, timeoutMs: 120_000 });
+    const { data } = await this.#op(uploadAttachment, { body: { file }, fetch }, { signal, timeoutMs: 120_000 });
     onProgress?.(1);
     return fromWireAttachment(data.attachment);
   }
 
   /** Presence calls: fire and forget (a missed one is harmless). */
   heartbeat(): void {
-    this.op(sendHeartbeat).catch(() => undefined);
+    this.#op(sendHeartbeat).catch(() => undefined);
   }
 
   /** See {@link SessionRequests.heartbeat}. */
   typing(): void {
-    this.op(sendTyping).catch(() => undefined);
+    this.#op(sendTyping).catch(() => undefined);
   }
 
   /** Aborts every call in flight and every later one. */

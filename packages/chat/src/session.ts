@@ -17,7 +17,7 @@ import type { SyncState } from './sync-state.js';
 const noop = (): void => undefined;
 const DOWN: readonly ConnectionState[] = ['offline', 'reconnecting', 'failed'];
 /** Warned once per session, with the count, when a check finds replies the connected socket never delivered. */
-const MISSED_BROADCASTS = '[tickki chat] broadcasts missing while connected (is the server\'s broadcast queue stalled?); recovered from history:';
+const MISSED_BROADCASTS = '[tickki chat] broadcasts missing while connected (a stalled broadcast queue?); recovered from history:';
 
 /**
  * One visitor's chat. Holds the conversation's messages in one observable store (ordered,
@@ -29,13 +29,13 @@ const MISSED_BROADCASTS = '[tickki chat] broadcasts missing while connected (is 
  */
 export class ChatSession {
   /** The visitor's id. */
-  readonly visitorId: string;
+  declare readonly visitorId: string;
   /**
    * Resolves once the history is loaded and new messages will arrive ("ready"): the channel is
    * subscribed or, while the socket cannot connect (a proxy that blocks websockets), history polling
    * has delivered (see `pollIntervalMs`). Rejects on dispose.
    */
-  readonly ready: Promise<void>;
+  declare readonly ready: Promise<void>;
 
   #ctx: SessionContext;
   #realtime!: RealtimeConnection;
@@ -72,18 +72,7 @@ export class ChatSession {
     });
     this.#cache = new MessageCache({ store, storage: ctx.storage, key: ctx.prefix + 'messages', position: () => this.#gap });
     this.#outbox = new Outbox({ store, storage: ctx.storage, key: ctx.prefix + 'outbox', deliver: (...a) => requests.sendMessage(...a) });
-    this.#presence = new Presence({
-      heartbeat: () => requests.heartbeat(),
-      typing: () => requests.typing(),
-      poll: () => this.#gap.request('poll'),
-      check: () => this.#gap.request('missed_broadcasts'),
-      pollMs: ctx.pollMs,
-      checkMs: ctx.reconcileMs,
-      lifecycle: ctx.lifecycle,
-      onVisible: () => this.#gap.request('visible'),
-      onHidden: () => void this.#cache.save(),
-    });
-    // what an earlier visit kept: shown at once, then completed from the server
+    this.#presence = new Presence({ ctx, requests, gap: this.#gap, cache: this.#cache });
     const restored = this.#cache.restore(kept);
     if (restored) Object.assign(this.#gap, { syncedId: restored.syncedId, cursor: restored.cursor });
     this.#outbox.restore(keptOutbox);

@@ -40,9 +40,9 @@ const isSession = (session: unknown): session is WireSession =>
  */
 export class TickkiChat {
   /** Batched visitor analytics (`track`, `screen`, `tap`). */
-  readonly analytics: Analytics;
+  declare readonly analytics: Analytics;
   /** The configured `@tickki/chat-api` client (publishable key, bundle id; no session token). */
-  readonly client: Client;
+  declare readonly client: Client;
   #options: TickkiChatOptions;
   /** What every session of this chat shares; its `timeoutMs` and `retry` are also the options of the chat's own calls. */
   #settings: Pick<SessionContext, 'storage' | 'lifecycle' | 'retry' | 'timeoutMs' | 'logger' | 'Pusher' | 'progressFetch' | 'pollMs' | 'reconcileMs'>;

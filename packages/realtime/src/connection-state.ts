@@ -45,7 +45,7 @@ export class ConnectionStateMachine {
   state: ConnectionState = 'idle';
 
   /** Called after every applied change. */
-  onChange: ((change: StateChange) => void) | undefined;
+  declare onChange: ((change: StateChange) => void) | undefined;
 
   /**
    * Moves to `to`. Returns `true` when the state changed; `false` when already in `to` or when the

@@ -18,11 +18,11 @@ export const isRetryableStatus = (status: number): boolean => status === 408 || 
  */
 export class TickkiError<Code extends string = string> extends Error {
   /** The stable code. */
-  readonly code: Code;
+  declare readonly code: Code;
   /** HTTP status, when the server answered. */
-  readonly status: number | undefined;
+  declare readonly status: number | undefined;
   /** Whether repeating the failed call later may succeed. */
-  readonly retryable: boolean;
+  declare readonly retryable: boolean;
 
   /** @param retryable what `retryable` is when `details` does not say. */
   constructor(code: Code, message: string, details: TickkiErrorDetails = {}, retryable = false) {
@@ -60,7 +60,7 @@ export interface RealtimeErrorDetails extends TickkiErrorDetails {
 export class RealtimeError extends TickkiError<RealtimeErrorCode> {
   override name = 'RealtimeError';
   /** See {@link RealtimeErrorDetails.serverCode}. */
-  readonly serverCode: string | number | undefined;
+  declare readonly serverCode: string | number | undefined;
 
   constructor(code: RealtimeErrorCode, message: string, details: RealtimeErrorDetails = {}) {
     super(code, message, details);

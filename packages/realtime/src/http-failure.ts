@@ -23,9 +23,9 @@ export interface HttpFailure {
   /** Whether repeating the call later may succeed (network, timeout, unreadable answer, 408, 429, 5xx). */
   retryable: boolean;
   /** `Retry-After`, in milliseconds. */
-  retryAfterMs: number | undefined;
+  retryAfterMs?: number | undefined;
   /** Field → messages of a 422 validation failure. */
-  fields: Record<string, string[]> | undefined;
+  fields?: Record<string, string[]> | undefined;
   cause: unknown;
 }
 
@@ -67,8 +67,6 @@ export function readFailure({ status, error, headers, timedOut, aborted }: Faile
     message,
     status,
     retryable: isRetryableFailure(code, status),
-    retryAfterMs: undefined,
-    fields: undefined,
     cause: error,
     ...more,
   });
