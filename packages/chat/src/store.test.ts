@@ -81,6 +81,24 @@ describe('MessageStore', () => {
     expect(ids(store)).toEqual([1, 2]);
   });
 
+  it('a second confirmation of the same message (echo, then the answer) notifies nobody', async () => {
+    const store = new MessageStore();
+    store.addPending('c1', 'hi');
+    const first = store.confirm('c1', msg(9, 1, { direction: 'inbound', content: 'hi' }));
+    await flush();
+    let calls = 0;
+    store.subscribe(() => calls++);
+    expect(store.confirm('c1', msg(9, 1, { direction: 'inbound', content: 'hi' }))).toBe(first);
+    await flush();
+    expect(calls).toBe(0);
+    // attachments that only the later one carries are filled in
+    const file = { id: 1, fileName: 'a.png', mimeType: 'image/png', fileSize: 3, signedUrl: 'https://files.example/a.png' };
+    const filled = store.confirm('c1', msg(9, 1, { direction: 'inbound', content: 'hi', attachments: [file] }));
+    expect(filled.attachments).toEqual([file]);
+    await flush();
+    expect(calls).toBe(1);
+  });
+
   it('reconciles when the echo came first', () => {
     const store = new MessageStore();
     store.addPending('c1', 'hi');

@@ -142,6 +142,9 @@ export class MessageStore {
       own = undefined;
     }
     const known = this.#byId.get(message.id);
+    // the echo and the send's answer confirm the same message: the second changes nothing, unless
+    // it brings the attachments the first lacked
+    if (own && known === own && own.status === 'sent' && (own.attachments.length > 0 || message.attachments.length === 0)) return own;
     let next: ChatMessage;
     if (known && known !== own) {
       if (own) this.#remove(own);

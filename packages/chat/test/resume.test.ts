@@ -32,6 +32,8 @@ describe('resume', () => {
     await first.ready;
     for (let i = 0; i < 40; i++) sb.control.reply(first.conversationId, `seen ${i}`);
     await waitFor(() => first.messages.length === 40, 'live messages');
+    // kept messages are stored with their sync point: leave once the first fill has set it
+    await waitFor(() => first.syncState.status === 'synced', 'synced');
     a.dispose();
     for (let i = 0; i < 3; i++) sb.control.reply(first.conversationId, `while away ${i}`);
 

@@ -71,10 +71,7 @@ describe('@tickki/sandbox from its tarball', () => {
 
 describe('the Node quickstart (README.md) on Node 20', () => {
   const sample = () => substitute(marked('README.md', 'node-quickstart').code, README_ORIGIN, origin);
-  // Known issue in @tickki/chat's store: the broadcast echo of a message already confirmed by its
-  // REST answer emits a second, identical snapshot (MessageStore.confirm replaces the entry even when
-  // nothing changed). Consecutive identical lines are therefore compared as one.
-  const snapshots = (stdout: string) => stdout.trimEnd().split('\n').filter((line, i, all) => line !== all[i - 1]);
+  const snapshots = (stdout: string) => stdout.trimEnd().split('\n');
 
   it('ESM: chats with the sandbox, prints one snapshot per burst, and exits by itself', async () => {
     const quickstart = run('quickstart.mjs', toEsm(sample()));
