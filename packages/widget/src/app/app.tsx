@@ -238,6 +238,8 @@ function App({ host, controller, openedAt, identity }: AppProps) {
     }
   }, [openedAt]);
 
+  const focusComposer = () => panel.current?.querySelector('textarea')?.focus();
+
   // -------------------------------------------------------------- banner
   const [slow, setSlow] = useState(false);
   const troubled = connection === 'reconnecting' || connection === 'connecting' || connection === 'failed';
@@ -362,8 +364,14 @@ function App({ host, controller, openedAt, identity }: AppProps) {
                   message={m}
                   strings={s}
                   time={when}
-                  onRetry={(id) => void session?.retry(id).catch(() => undefined)}
-                  onDiscard={(id) => session?.discard(id)}
+                  onRetry={(id) => {
+                    focusComposer(); // the button goes away with the failure
+                    void session?.retry(id).catch(() => undefined);
+                  }}
+                  onDiscard={(id) => {
+                    focusComposer();
+                    session?.discard(id);
+                  }}
                 />
               ))}
             </ol>
