@@ -1,11 +1,12 @@
 /** The widget in a page: the script-tag build served under a strict CSP, and helpers to read its shadow DOM. */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { STRICT_CSP, servePages, type RunningSandbox } from './helpers.js';
 
-const dist = (file: string) => readFileSync(fileURLToPath(new URL(`../dist/${file}`, import.meta.url)));
+const DIST = fileURLToPath(new URL('../dist/', import.meta.url));
+const dist = (file: string) => readFileSync(DIST + file);
 const require = createRequire(import.meta.url);
 
 /** A host page: some content, the host's own hostile-ish CSS, and the script tag. */
@@ -31,8 +32,7 @@ export async function widgetPages(sb: RunningSandbox, data: Record<string, strin
       ...extra,
       '/': ['text/html; charset=utf-8', hostPage(sb, data)],
       '/host.css': ['text/css', HOST_CSS],
-      '/tickki-chat.js': ['text/javascript', dist('tickki-chat.js')],
-      '/tickki-chat-app.js': ['text/javascript', dist('tickki-chat-app.js')],
+      ...Object.fromEntries(readdirSync(DIST).filter((f) => /^tickki-chat[\w-]*\.js$/.test(f)).map((f) => [`/${f}`, ['text/javascript', dist(f)] as [string, Buffer]])),
       '/axe.js': ['text/javascript', readFileSync(require.resolve('axe-core/axe.min.js'))],
     },
     { 'content-security-policy': csp },

@@ -9,17 +9,20 @@
  */
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import type { Hono } from 'hono';
 import type { Sandbox } from '../sandbox.js';
 import type { SandboxEnv } from './api.js';
 
 const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self' ws: wss:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
-const WIDGET_FILES = ['tickki-chat.js', 'tickki-chat-app.js'];
+/** The script-tag build: the loader, the panel, and its language chunks. */
+const WIDGET_FILE = /^tickki-chat[\w-]*\.js$/;
 
 /** The widget's script-tag build, or `undefined` when `@tickki/chat-widget` is not installed or not built. */
 async function widgetFile(name: string): Promise<Buffer | undefined> {
   try {
-    return await readFile(createRequire(import.meta.url).resolve(`@tickki/chat-widget/${name}`));
+    const loader = createRequire(import.meta.url).resolve('@tickki/chat-widget/tickki-chat.js');
+    return await readFile(join(dirname(loader), name));
   } catch {
     return undefined;
   }
@@ -107,14 +110,14 @@ const PAGE_JS = `(() => {
 export function playgroundRoutes(app: Hono<SandboxEnv>, sb: Sandbox): void {
   app.get('/', async (c, next) => {
     if (!(c.req.header('accept') ?? '').includes('text/html')) return next();
-    const widget = (await widgetFile(WIDGET_FILES[0]!)) !== undefined;
+    const widget = (await widgetFile('tickki-chat.js')) !== undefined;
     return c.html(page(sb, widget), 200, { 'Content-Security-Policy': CSP, 'Cache-Control': 'no-store' });
   });
   app.get('/playground/page.css', (c) => c.body(PAGE_CSS, 200, { 'Content-Type': 'text/css; charset=utf-8' }));
   app.get('/playground/playground.js', (c) => c.body(PAGE_JS, 200, { 'Content-Type': 'text/javascript; charset=utf-8' }));
   app.get('/playground/:file', async (c) => {
     const name = c.req.param('file');
-    const body = WIDGET_FILES.includes(name) ? await widgetFile(name) : undefined;
+    const body = WIDGET_FILE.test(name) ? await widgetFile(name) : undefined;
     if (!body) return c.json({ error: 'not_found', message: `No playground file ${name}; build @tickki/chat-widget.` }, 404);
     return c.body(new Uint8Array(body), 200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'no-cache' });
   });

@@ -1,7 +1,8 @@
 import { render } from 'preact';
 import { useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState } from 'preact/hooks';
 import type { ChatMessage, StartSessionOptions } from '@tickki/chat';
-import { ChatController, chatStrings, format, isRtlLocale, type ChatStrings, type ChatView } from '@tickki/chat-react/core';
+import { ChatController, format, isRtlLocale, type ChatStrings, type ChatView } from '@tickki/chat-react/core';
+import { en } from '@tickki/chat-react/strings/en';
 import type { VisitorFields, WidgetApp, WidgetHost } from '../element.js';
 import { Composer } from './composer.js';
 import { CloseIcon } from './icons.js';
@@ -64,6 +65,12 @@ function useVisible(): boolean {
   return visible;
 }
 
+/** The UI languages besides English, each loaded when shown. */
+const LANGUAGES: Record<string, () => Promise<ChatStrings>> = {
+  fr: () => import('@tickki/chat-react/strings/fr').then((m) => m.fr),
+  de: () => import('@tickki/chat-react/strings/de').then((m) => m.de),
+};
+
 /** Overrides from the `strings` attribute (JSON); ignored when it is not an object of strings. */
 function parseStrings(json: string | null): Partial<ChatStrings> {
   try {
@@ -84,7 +91,15 @@ function App({ host, controller, openedAt, identity }: AppProps) {
   const key = host.attr('publishable-key') ?? '';
   const locale = host.attr('locale') || navigator.language || 'en';
   const overrides = host.attr('strings');
-  const s = useMemo(() => chatStrings(locale, parseStrings(overrides)), [locale, overrides]);
+  const language = locale.toLowerCase().slice(0, 2);
+  const [table, setTable] = useState<[string, ChatStrings]>(['en', en]);
+  useEffect(() => {
+    // other languages are chunks of their own, loaded when shown
+    const load = LANGUAGES[language];
+    if (load && table[0] !== language) void load().then((t) => setTable([language, t]), () => undefined);
+  }, [language]);
+  const base = LANGUAGES[language] ? (table[0] === language ? table[1] : undefined) : en;
+  const s = useMemo(() => ({ ...(base ?? en), ...parseStrings(overrides) }), [base, overrides]);
   const when = useMemo(() => {
     const time = new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit' });
     const day = new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' });
