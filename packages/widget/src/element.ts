@@ -83,8 +83,9 @@ const LABELS: Record<string, [open: string, close: string, unread: string]> = {
 
 /**
  * Defines `<tickki-chat>` (once; only in a browser, so importing is SSR-safe). The element draws
- * the launcher and unread badge at once and loads the panel with `load` after the page's `load`
- * event and an idle moment, at the first open, or at once when it was left open on the last page.
+ * the launcher and unread badge at once. It loads the panel with `load` when the visitor reaches for
+ * the launcher (hover, focus, touch) or opens it; after the page's `load` event and an idle moment
+ * when a conversation is going on (so replies count as unread); at once when it was left open.
  */
 export function defineTickkiChat(load: LoadApp, name = 'tickki-chat'): void {
   if (typeof customElements === 'undefined' || customElements.get(name)) return;
@@ -128,7 +129,9 @@ function makeElement(load: LoadApp): CustomElementConstructor {
       this.#setUnread(ui.u ?? 0);
       this.#brand(this.getAttribute('primary-color') ?? ui.c ?? '');
       if (ui.o) this.open();
-      else this.#schedule();
+      // a visitor with a conversation: load it in the background, to count replies as unread;
+      // anyone else: only when they reach for the launcher
+      else if (ui.s) this.#schedule();
     }
 
     disconnectedCallback(): void {
@@ -201,7 +204,8 @@ function makeElement(load: LoadApp): CustomElementConstructor {
       launcher.append(badge);
       launcher.addEventListener('click', () => this.toggle());
       // the visitor is about to open it: start loading now
-      launcher.addEventListener('pointerenter', () => void this.#load().catch(() => undefined), { once: true });
+      const preload = () => void this.#load().catch(() => undefined);
+      for (const intent of ['pointerenter', 'focus', 'touchstart']) launcher.addEventListener(intent, preload, { once: true, passive: true });
       frame.append(this.#mount, launcher);
       root.append(frame);
       this.#label();

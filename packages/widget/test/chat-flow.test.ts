@@ -64,11 +64,21 @@ describe.runIf(hasChromium)('the widget in Chromium (script tag, strict CSP)', (
   };
   const conversationId = async () => (await waitFor(() => sb.control.conversations().find((c) => c.visitor_id !== 'v_history'), 'a conversation')).id;
 
-  it('draws the launcher at once and loads the chat only after the page; no session before the visitor opens it', async () => {
+  it('draws the launcher at once; a new visitor loads the chat only when reaching for it; no session before opening', async () => {
     const starts = sb.control.requests().filter((r) => r.path.endsWith('/chat/sessions')).length;
-    await fresh();
-    await expect(widget().locator('.launcher')).toBeDefined();
+    const loaded: string[] = [];
+    await context?.close();
+    context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    page = await context.newPage();
+    seen = await watchPage(page);
+    page.on('request', (r) => loaded.push(new URL(r.url()).pathname));
+    await page.goto(pages.origin + '/', { waitUntil: 'load' });
+    await widget().locator('.launcher').waitFor();
+    await page.waitForTimeout(1500); // load event and idle time passed
+    expect(loaded.filter((p) => p.startsWith('/tickki-chat'))).toEqual(['/tickki-chat.js']);
+    await widget().locator('.launcher').hover();
     await page.waitForFunction(() => document.querySelector('tickki-chat')?.shadowRoot?.querySelector('.panel') !== null);
+    expect(loaded).toContain('/tickki-chat-app.js');
     expect(sb.control.requests().filter((r) => r.path.endsWith('/chat/sessions')).length).toBe(starts);
     // the configured brand colour, with a readable text colour picked for it
     const colors = await widget().locator('.launcher').evaluate((el) => [getComputedStyle(el).backgroundColor, getComputedStyle(el).color]);
