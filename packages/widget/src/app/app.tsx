@@ -144,20 +144,26 @@ function App({ host, controller, openedAt, identity }: AppProps) {
   // -------------------------------------------------------------- new messages, unread, announcements
   const seen = useRef(host.ui().n);
   const known = useRef<Set<string> | undefined>(undefined);
+  const reported = useRef(new Set<string>());
+  /** The `message` event, once per message. */
+  const report = (m: ChatMessage) => {
+    if (reported.current.has(m.key)) return;
+    reported.current.add(m.key);
+    host.emit('message', { content: m.content, isFromAgent: m.isFromAgent, id: m.id, createdAt: m.createdAt });
+  };
   const [announce, setAnnounce] = useState('');
   useEffect(() => {
     if (status !== 'ready' && !known.current) return;
     const newestAgent = lastAgentId(messages);
     if (!known.current) {
-      known.current = new Set(messages.map((m) => m.key));
+      known.current = new Set(messages.map((m) => m.key)); // history (the visitor's sends are reported by the composer)
       if (seen.current === undefined) seen.current = newestAgent; // a first visit: history is not "unread"
-      return;
     }
     const fresh: ChatMessage[] = [];
     for (let i = messages.length - 1; i >= 0 && !known.current.has(messages[i]!.key); i--) fresh.unshift(messages[i]!);
     for (const m of fresh) {
       known.current.add(m.key);
-      host.emit('message', { content: m.content, isFromAgent: m.isFromAgent, id: m.id, createdAt: m.createdAt });
+      report(m);
     }
     const reply = fresh.filter((m) => m.isFromAgent).at(-1);
     if (reply) {
@@ -416,6 +422,7 @@ function App({ host, controller, openedAt, identity }: AppProps) {
               focusKey={open ? openedAt : 0}
               onFiles={upload}
               onNotice={setNotice}
+              onSent={report}
             />
           </>
         )}

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { ChatSession } from '@tickki/chat';
+import type { ChatMessage, ChatSession } from '@tickki/chat';
 import { format, type ChatStrings } from '@tickki/chat-react/core';
 import { AttachIcon, SendIcon } from './icons.js';
 
@@ -13,6 +13,8 @@ export interface ComposerProps {
   focusKey: number;
   onFiles(files: File[]): void;
   onNotice(text: string): void;
+  /** A message the visitor sent is in the store (sent, or failed with its text). */
+  onSent(message: ChatMessage): void;
 }
 
 /**
@@ -20,7 +22,7 @@ export interface ComposerProps {
  * visitor typed is only cleared once the message is in the store (pending, then sent or failed with
  * its text); a refused send puts it back. Typing notifications are throttled by the session.
  */
-export function Composer({ session, strings: s, maxLength, canUpload, focusKey, onFiles, onNotice }: ComposerProps) {
+export function Composer({ session, strings: s, maxLength, canUpload, focusKey, onFiles, onNotice, onSent }: ComposerProps) {
   const [text, setText] = useState('');
   const area = useRef<HTMLTextAreaElement>(null);
   const picker = useRef<HTMLInputElement>(null);
@@ -51,7 +53,7 @@ export function Composer({ session, strings: s, maxLength, canUpload, focusKey, 
     const sent = text;
     setText('');
     try {
-      await session.send(sent);
+      onSent(await session.send(sent));
     } catch (error) {
       setText((now) => now || sent); // refused (too long, disposed): the text comes back
       onNotice((error as { code?: string }).code === 'message_too_long' ? format(s.tooLong, { max: maxLength }) : s.failed);
