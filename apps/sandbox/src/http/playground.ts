@@ -40,7 +40,7 @@ function page(sb: Sandbox, widget: boolean): string {
 <link rel="stylesheet" href="/playground/page.css">
 </head>
 <body>
-<header><strong>Acme Outdoor</strong> <span>demo shop · Tickki sandbox playground</span></header>
+<header><strong>${escape(sb.store.config.business.name || 'Demo shop')}</strong> <span>demo shop · Tickki sandbox playground</span></header>
 <main>
   <section class="hero">
     <h1>Chat with us from any page</h1>
@@ -79,9 +79,9 @@ ${widget ? `<script src="/playground/tickki-chat.js" data-publishable-key="${esc
 }
 
 const PAGE_CSS = `*{box-sizing:border-box}body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1f2937;background:#f8fafc}
-header{padding:14px 24px;background:#0f172a;color:#f8fafc;display:flex;gap:12px;align-items:baseline}header span{color:#cbd5e1;font-size:14px}
-main{max-width:960px;margin:0 auto;padding:32px 24px 120px}.hero h1{font-size:32px;margin:0 0 8px}.hero p{max-width:640px;color:#374151}
-.cards{display:grid;grid-template-columns:repeat(auto-fit,minmax(240px,1fr));gap:16px;margin:24px 0}
+header{padding:14px 24px 14px 48px;background:#0f172a;color:#f8fafc;display:flex;gap:12px;align-items:baseline}header span{color:#cbd5e1;font-size:14px}
+main{max-width:820px;padding:32px 24px 120px 48px}.hero h1{font-size:32px;margin:0 0 8px}.hero p{max-width:640px;color:#374151}
+.cards{display:grid;grid-template-columns:repeat(auto-fit,minmax(220px,1fr));gap:16px;margin:24px 0;align-items:start}
 article{background:#fff;border:1px solid #e2e8f0;border-radius:12px;padding:16px 18px}article h2{font-size:17px;margin:0 0 6px}
 .faults{display:flex;flex-wrap:wrap;gap:8px}.faults button{font:inherit;font-size:14px;padding:6px 10px;border-radius:8px;border:1px solid #94a3b8;background:#f1f5f9;cursor:pointer}
 .faults button:hover{background:#e2e8f0}.status{min-height:1.5em;font-size:14px;color:#065f46}.small{font-size:14px;color:#475569}a{color:#1d4ed8}
