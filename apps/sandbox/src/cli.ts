@@ -152,6 +152,7 @@ const latencyMs = sandbox.control.faults().http.latency_ms;
 
 console.log(`Tickki sandbox is running.
 
+  Playground:     ${sandbox.origin}/      (open it in a browser: a demo page with the chat widget)
   Base URL:       ${sandbox.origin}      (give this to an SDK; it appends /api/v1)
   API:            ${sandbox.baseUrl}
   WebSocket:      ${sandbox.wsUrl}

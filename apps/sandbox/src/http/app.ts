@@ -14,6 +14,7 @@ import { sandboxUrls } from '../urls.js';
 import { apiRoutes, IDEMPOTENCY_HEADER, type SandboxEnv } from './api.js';
 import { ClientGone } from './body.js';
 import { controlRoutes } from './control-routes.js';
+import { playgroundRoutes } from './playground.js';
 import { ApiError, Errors } from './errors.js';
 
 const ALLOWED_HEADERS = ['Authorization', 'Content-Type', 'Accept', 'X-Tickki-Session', 'X-Tickki-Bundle-Id', 'Idempotency-Key'];
@@ -64,6 +65,7 @@ export function createApp(sb: Sandbox, control: SandboxControl): Hono<SandboxEnv
   app.route(API_PREFIX, apiRoutes(sb));
   app.route('/_control', controlRoutes(control));
 
+  playgroundRoutes(app, sb); // browsers asking for `/` get the playground page
   app.get('/', (c) =>
     c.json({
       name: 'Tickki sandbox',
