@@ -1,0 +1,33 @@
+/**
+ * `@tickki/chat-react`: hooks for React and React Native over the headless `@tickki/chat` SDK, built
+ * on `useSyncExternalStore`. No DOM import: the same hooks run in React DOM and React Native.
+ *
+ * ```tsx
+ * <TickkiChatProvider publishableKey="pk_live_…">
+ *   <Chat visitorId={id} />
+ * </TickkiChatProvider>
+ *
+ * function Chat({ visitorId }) {
+ *   const { session, status } = useChatSession({ visitorId });
+ *   const messages = useMessages();
+ *   …
+ * }
+ * ```
+ *
+ * @packageDocumentation
+ */
+export { TickkiChatProvider, type TickkiChatProviderProps } from './provider.js';
+export {
+  useChatController,
+  useChatView,
+  useChatSession,
+  useMessages,
+  useConnectionState,
+  useSyncState,
+  useAgentTyping,
+  useChatConfig,
+  type ChatSessionState,
+  type UseChatSessionOptions,
+} from './hooks.js';
+export * from './core.js';
+export type { AgentTyping, ChatConfig, ChatMessage, ChatSession, ConnectionState, SyncState, TickkiChatError } from '@tickki/chat';
