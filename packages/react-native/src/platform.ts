@@ -1,0 +1,89 @@
+/**
+ * The one place that looks at the host: which optional native packages the app has installed
+ * (AsyncStorage, NetInfo, safe-area-context) and what the chat needs from the platform (storage,
+ * lifecycle, the pusher-js build). Optional packages are loaded with `require` inside `try`, which
+ * Metro and esbuild both leave to run time: an app without them still bundles.
+ */
+import { AppState, Platform } from 'react-native';
+import { appStateLifecycle, asyncStorageAdapter, type AppLifecycle, type AsyncStorageLike, type TickkiChatOptions } from '@tickki/chat';
+
+/** NetInfo's API as used here. */
+interface NetInfoLike {
+  addEventListener(listener: (state: { isConnected: boolean | null; isInternetReachable?: boolean | null }) => void): () => void;
+}
+
+/* eslint-disable @typescript-eslint/no-require-imports -- optional peers, resolved at run time */
+const optional = <T>(load: () => unknown): T | undefined => {
+  try {
+    const module = load() as { default?: T } | undefined;
+    return (module && typeof module === 'object' && 'default' in module ? module.default : module) as T | undefined;
+  } catch {
+    return undefined;
+  }
+};
+
+/** `@react-native-async-storage/async-storage`, when installed. */
+export const loadAsyncStorage = (): AsyncStorageLike | undefined =>
+  optional<AsyncStorageLike>(() => require('@react-native-async-storage/async-storage'));
+
+/** `@react-native-community/netinfo`, when installed. */
+export const loadNetInfo = (): NetInfoLike | undefined => optional<NetInfoLike>(() => require('@react-native-community/netinfo'));
+
+/** `react-native-safe-area-context`'s insets context, when installed. */
+export const loadSafeAreaContext = (): import('react').Context<EdgeInsets | null> | undefined =>
+  optional<{ SafeAreaInsetsContext?: import('react').Context<EdgeInsets | null> }>(() => ({ default: require('react-native-safe-area-context') }))?.SafeAreaInsetsContext;
+
+/** pusher-js's React Native build (NetInfo-aware); `undefined` on the web, where the default build is right. */
+const loadPusher = (): TickkiChatOptions['Pusher'] =>
+  Platform.OS === 'web' ? undefined : optional<TickkiChatOptions['Pusher']>(() => ({ default: require('pusher-js/react-native') }));
+/* eslint-enable @typescript-eslint/no-require-imports */
+
+/** Safe-area insets in points. */
+export interface EdgeInsets {
+  top: number;
+  right: number;
+  bottom: number;
+  left: number;
+}
+
+/**
+ * The app lifecycle the core listens to: AppState (foreground → visible, background → hidden) and,
+ * when NetInfo is installed, its connectivity (online / offline, on changes only).
+ */
+export function nativeLifecycle(appState = AppState, netInfo = loadNetInfo()): AppLifecycle {
+  const app = appStateLifecycle(appState);
+  return {
+    visible: app.visible,
+    subscribe(listener) {
+      const stops = [app.subscribe(listener)];
+      if (netInfo) {
+        let online: boolean | undefined;
+        const stop = netInfo.addEventListener((state) => {
+          // `isInternetReachable` is null while unknown: only a definite `false` means offline
+          const now = state.isConnected !== false && state.isInternetReachable !== false;
+          if (online !== undefined && now !== online) listener(now ? 'online' : 'offline');
+          online = now;
+        });
+        if (typeof stop === 'function') stops.push(stop);
+      }
+      return () => stops.forEach((stop) => stop());
+    },
+  };
+}
+
+/**
+ * Chat options for this platform, under the app's own: on iOS and Android, AsyncStorage (when
+ * installed), AppState + NetInfo lifecycle and pusher-js's React Native build; on the web
+ * (react-native-web), the core's browser defaults.
+ */
+export function platformChatOptions(options: TickkiChatOptions): TickkiChatOptions {
+  if (Platform.OS === 'web') return options;
+  const storage = loadAsyncStorage();
+  const Pusher = loadPusher();
+  return {
+    ...(storage ? { storage: asyncStorageAdapter(storage) } : {}),
+    lifecycle: nativeLifecycle(),
+    ...(Pusher ? { Pusher } : {}),
+    ...options,
+  };
+}
