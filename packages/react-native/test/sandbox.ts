@@ -51,8 +51,8 @@ export async function startSandbox(args: string[] = ['--agent', 'off']): Promise
     key: 'pk_test_tickki_sandbox',
     control,
     async conversationId(visitorId) {
-      const { data } = await control<{ data: { id: number; contact: { visitor_id: string } }[] }>('GET', '/conversations');
-      const found = data.find((c) => c.contact.visitor_id === visitorId);
+      const { data } = await control<{ data: { id: number; visitor_id: string }[] }>('GET', '/conversations');
+      const found = data.find((c) => c.visitor_id === visitorId);
       if (!found) throw new Error(`no conversation of ${visitorId}`);
       return found.id;
     },
