@@ -152,7 +152,7 @@ export function TickkiChatView(props: TickkiChatViewProps) {
   const away = config !== undefined && config.presence.agentsOnline === 0;
   return (
     <ChatUiContext.Provider value={ui}>
-      <View style={[styles.root, { backgroundColor: theme.background, direction: rtl ? 'rtl' : 'ltr', paddingLeft: insets.left, paddingRight: insets.right }]}>
+      <View testID="tickki-chat" style={[styles.root, { backgroundColor: theme.background, direction: rtl ? 'rtl' : 'ltr', paddingLeft: insets.left, paddingRight: insets.right }]}>
         <Header
           title={config?.business.name || strings.title}
           subtitle={config ? (away ? strings.away : strings.online) : undefined}

@@ -144,7 +144,7 @@ it('says "leave a message" when no agent is online, and the message still goes o
 it('loads older pages at the top of the list', async () => {
   await render(<TickkiChatScreen publishableKey={sb.key} baseUrl={sb.origin} visitorId="v_older" />);
   await untilReady();
-  await screen.unmount?.();
+  await screen.unmount();
   for (let i = 1; i <= 60; i++) await agentSays(sb, 'v_older', `history ${i}`);
   await freshDevice();
   await render(<TickkiChatScreen publishableKey={sb.key} baseUrl={sb.origin} visitorId="v_older" />);
