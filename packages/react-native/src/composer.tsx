@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Pressable, StyleSheet, Text, TextInput, View } from 'react-native';
+import { Platform, Pressable, StyleSheet, Text, TextInput, View } from 'react-native';
 import { format } from '@tickki/chat-react/core';
 import { useChatUi } from './ui-context.js';
 
@@ -19,6 +19,9 @@ export interface ComposerProps {
   /** A problem to show above the field (too long, upload failed…). */
   notice?: string | undefined;
 }
+
+/** A web textarea starts one row high, as the native field does (react-native-web's default is two). */
+const ONE_ROW = Platform.OS === 'web' ? { rows: 1 } : {};
 
 /** Characters as the server counts them (code points). */
 const length = (text: string) => (text.length < 1000 ? [...text].length : Array.from(text).length);
@@ -81,6 +84,7 @@ export function Composer({ onSend, onTyping, maxLength, onAttach, disabled, bott
           style={[styles.input, { color: theme.text, backgroundColor: theme.background, borderColor: theme.border }]}
           submitBehavior="newline"
           textAlignVertical="center"
+          {...ONE_ROW}
         />
         <Pressable
           onPress={() => void send()}
@@ -101,7 +105,7 @@ const styles = StyleSheet.create({
   wrap: { borderTopWidth: StyleSheet.hairlineWidth, paddingHorizontal: 8, paddingTop: 8 },
   row: { flexDirection: 'row', alignItems: 'flex-end' },
   notice: { fontSize: 13, paddingHorizontal: 8, paddingBottom: 6 },
-  input: { flex: 1, minHeight: 44, maxHeight: 140, borderRadius: 22, borderWidth: 1, paddingHorizontal: 16, paddingTop: 11, paddingBottom: 11, fontSize: 16 },
+  input: { flex: 1, minHeight: 44, maxHeight: 140, borderRadius: 22, borderWidth: 1, paddingHorizontal: 16, paddingTop: 11, paddingBottom: 11, fontSize: 16, lineHeight: 20 },
   icon: { width: 44, height: 44, alignItems: 'center', justifyContent: 'center' },
   iconText: { fontSize: 28, lineHeight: 30, fontWeight: '300' },
   send: { minHeight: 44, minWidth: 64, borderRadius: 22, marginStart: 8, paddingHorizontal: 16, alignItems: 'center', justifyContent: 'center' },

@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import { Linking, Pressable, StyleSheet, Text, View } from 'react-native';
+import { Linking, Platform, Pressable, StyleSheet, Text, View } from 'react-native';
 import type { ChatMessage } from '@tickki/chat';
 import { format, linkify } from '@tickki/chat-react/core';
 import { useChatUi } from './ui-context.js';
@@ -24,6 +24,8 @@ export const MessageBubble = memo(function MessageBubble({ message, agentName, o
   const failed = message.status === 'failed';
   const color = mine ? theme.onPrimary : theme.text;
   const who = mine ? strings.you : agentName;
+  // an attachment message's text is usually just the file name: the link says it already
+  const content = message.attachments.some((a) => a.fileName === message.content) ? '' : message.content;
   const status = message.status === 'pending' ? strings.sending : failed ? strings.failed : undefined;
   return (
     <View style={[styles.row, mine ? styles.mine : styles.theirs]}>
@@ -39,11 +41,11 @@ export const MessageBubble = memo(function MessageBubble({ message, agentName, o
           failed && { borderColor: theme.danger, borderWidth: 1 },
         ]}
       >
-        {message.content ? (
+        {content ? (
           <Text style={[styles.text, { color }]} selectable>
-            {linkify(message.content).map((part, i) =>
+            {linkify(content).map((part, i) =>
               part.href ? (
-                <Text key={i} style={styles.link} accessibilityRole="link" onPress={() => void Linking.openURL(part.href!)}>
+                <Text key={i} style={styles.link} accessibilityRole="link" {...linkProps(part.href)}>
                   {part.text}
                 </Text>
               ) : (
@@ -53,7 +55,7 @@ export const MessageBubble = memo(function MessageBubble({ message, agentName, o
           </Text>
         ) : null}
         {message.attachments.map((a) => (
-          <Text key={a.id} style={[styles.text, styles.link, { color }]} accessibilityRole="link" onPress={() => void Linking.openURL(a.signedUrl)}>
+          <Text key={a.id} style={[styles.text, styles.link, { color }]} accessibilityRole="link" {...linkProps(a.signedUrl)}>
             {format(strings.attachment, { name: a.fileName })}
           </Text>
         ))}
@@ -76,6 +78,10 @@ export const MessageBubble = memo(function MessageBubble({ message, agentName, o
     </View>
   );
 });
+
+/** A tappable link: opened by the system on iOS and Android; a real `<a href>` in a new tab on the web. */
+const linkProps = (href: string): object =>
+  Platform.OS === 'web' ? { href, hrefAttrs: { target: '_blank', rel: 'noopener noreferrer' } } : { onPress: () => void Linking.openURL(href) };
 
 const styles = StyleSheet.create({
   row: { paddingHorizontal: 12, marginVertical: 3, maxWidth: '100%' },
