@@ -8,7 +8,11 @@ module.exports = {
   testMatch: ['<rootDir>/test/*.test.tsx'],
   setupFiles: ['<rootDir>/test/setup.js'],
   // sources import './x.js' (NodeNext style); the files are .ts/.tsx
-  moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
+  moduleNameMapper: {
+    '^(\\.{1,2}/.*)\\.js$': '$1',
+    // the README's examples import the package by name
+    '^@tickki/chat-react-native$': '<rootDir>/src/index.ts',
+  },
   // the async-storage jest mock is ESM: let babel transform it
   transformIgnorePatterns: [
     'node_modules/(?!((jest-)?react-native|@react-native(-community|-async-storage)?|@testing-library/react-native|react-native-safe-area-context)/)',
