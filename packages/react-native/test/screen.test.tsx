@@ -154,3 +154,11 @@ it('loads older pages at the top of the list', async () => {
   await waitFor(() => expect(contents()).toHaveLength(60), until);
   expect(contents()).toEqual(Array.from({ length: 60 }, (_, i) => `history ${60 - i}`));
 });
+
+it('says so when the chat cannot start, and starts again by itself', async () => {
+  await sb.control('PUT', '/faults', { http: { error_next: 1, operations: ['startSession'] } });
+  await render(<TickkiChatScreen publishableKey={sb.key} baseUrl={sb.origin} visitorId="v_restart" retry={{ retries: 0, baseMs: 10, maxMs: 10 }} />);
+  expect(await screen.findByText("The chat couldn't start. Retrying…", {}, until)).toBeTruthy();
+  await untilReady();
+  expect(screen.queryByText("The chat couldn't start. Retrying…")).toBeNull();
+});
