@@ -4,6 +4,7 @@
  * lifecycle, the pusher-js build). Optional packages are loaded with `require` inside `try`, which
  * Metro and esbuild both leave to run time: an app without them still bundles.
  */
+import type { Context } from 'react';
 import { AppState, Platform } from 'react-native';
 import { appStateLifecycle, asyncStorageAdapter, type AppLifecycle, type AsyncStorageLike, type TickkiChatOptions } from '@tickki/chat';
 
@@ -13,29 +14,51 @@ interface NetInfoLike {
 }
 
 /* eslint-disable @typescript-eslint/no-require-imports -- optional peers, resolved at run time */
-const optional = <T>(load: () => unknown): T | undefined => {
+// Each `require` sits lexically inside its own `try`: that is what tells Metro (and esbuild) that a
+// missing package is fine. A helper taking a callback would hide it from them.
+const unwrap = <T>(module: unknown): T | undefined =>
+  (module && typeof module === 'object' && 'default' in module ? (module as { default: T }).default : module) as T | undefined;
+
+/** `@react-native-async-storage/async-storage`, when installed. */
+export function loadAsyncStorage(): AsyncStorageLike | undefined {
   try {
-    const module = load() as { default?: T } | undefined;
-    return (module && typeof module === 'object' && 'default' in module ? module.default : module) as T | undefined;
+    return unwrap<AsyncStorageLike>(require('@react-native-async-storage/async-storage'));
   } catch {
     return undefined;
   }
-};
-
-/** `@react-native-async-storage/async-storage`, when installed. */
-export const loadAsyncStorage = (): AsyncStorageLike | undefined =>
-  optional<AsyncStorageLike>(() => require('@react-native-async-storage/async-storage'));
+}
 
 /** `@react-native-community/netinfo`, when installed. */
-export const loadNetInfo = (): NetInfoLike | undefined => optional<NetInfoLike>(() => require('@react-native-community/netinfo'));
+export function loadNetInfo(): NetInfoLike | undefined {
+  try {
+    return unwrap<NetInfoLike>(require('@react-native-community/netinfo'));
+  } catch {
+    return undefined;
+  }
+}
 
 /** `react-native-safe-area-context`'s insets context, when installed. */
-export const loadSafeAreaContext = (): import('react').Context<EdgeInsets | null> | undefined =>
-  optional<{ SafeAreaInsetsContext?: import('react').Context<EdgeInsets | null> }>(() => ({ default: require('react-native-safe-area-context') }))?.SafeAreaInsetsContext;
+export function loadSafeAreaContext(): Context<EdgeInsets | null> | undefined {
+  try {
+    return (require('react-native-safe-area-context') as { SafeAreaInsetsContext?: Context<EdgeInsets | null> }).SafeAreaInsetsContext;
+  } catch {
+    return undefined;
+  }
+}
 
-/** pusher-js's React Native build (NetInfo-aware); `undefined` on the web, where the default build is right. */
-const loadPusher = (): TickkiChatOptions['Pusher'] =>
-  Platform.OS === 'web' ? undefined : optional<TickkiChatOptions['Pusher']>(() => ({ default: require('pusher-js/react-native') }));
+/**
+ * pusher-js's React Native build (NetInfo-aware), which Metro also picks for a plain `pusher-js`
+ * import (its `react-native` field); named here for other bundlers and test runners. `undefined` on
+ * the web, where the default build is right.
+ */
+function loadPusher(): TickkiChatOptions['Pusher'] {
+  if (Platform.OS === 'web') return undefined;
+  try {
+    return require('pusher-js/react-native') as TickkiChatOptions['Pusher'];
+  } catch {
+    return undefined;
+  }
+}
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 /** Safe-area insets in points. */
