@@ -60,9 +60,13 @@ it('one-call modal', async () => {
 it('headless', async () => {
   const { MyChat } = load(2);
   await render(<MyChat userId="v_qs_headless" />);
-  await waitFor(() => expect(screen.queryByText(/connect/)).toBeNull(), { timeout: 15_000 });
+  expect(screen.getByText('idle…')).toBeTruthy();
+  // the connection line goes away once connected
+  await waitFor(() => expect(screen.queryByText(/…$/)).toBeNull(), { timeout: 15_000 });
   await fireEvent.changeText(screen.getByPlaceholderText('Message'), 'Hi, headless');
-  await fireEvent.press(screen.getByText('Send'));
+  await waitFor(() => expect(screen.getByRole('button', { name: 'Send' })).toBeEnabled());
+  await fireEvent.press(screen.getByRole('button', { name: 'Send' }));
+  expect(screen.getByPlaceholderText('Message').props.value).toBe('');
   expect(await screen.findByText('Agent: Echo: Hi, headless', {}, { timeout: 15_000 })).toBeTruthy();
   expect(screen.getByText('You: Hi, headless')).toBeTruthy();
   expect((await stored(sb, 'v_qs_headless')).map((m) => m.content)).toEqual(['Hi, headless', 'Echo: Hi, headless']);
