@@ -1,4 +1,4 @@
-// Adds jest's counts (React Native tests) to vitest's report, which tools/test-summary.mjs reads.
+// Adds the counts of jest (the React Native tests, run after vitest) to vitest's report, which tools/test-summary.mjs reads.
 import { readFileSync, writeFileSync } from 'node:fs';
 
 const jest = JSON.parse(readFileSync('.vitest/jest-report.json', 'utf8'));
