@@ -1,6 +1,6 @@
 import { useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import { AccessibilityInfo, I18nManager, KeyboardAvoidingView, Platform, StyleSheet, Text, useColorScheme, View } from 'react-native';
-import { isRetryable, type ChatMessage, type TickkiChatError } from '@tickki/chat';
+import { isRetryable, type ChatMessage, type StorageAdapter, type TickkiChatError } from '@tickki/chat';
 import {
   useAgentTyping,
   useChatConfig,
@@ -17,8 +17,9 @@ import { Banner, bannerText } from './banner.js';
 import { Composer } from './composer.js';
 import { Header } from './header.js';
 import { MessageList } from './message-list.js';
-import { loadSafeAreaContext, type EdgeInsets } from './platform.js';
-import { PreChatForm, type Identity } from './pre-chat-form.js';
+import { readIdentity, writeIdentity, type Identity } from './identity.js';
+import { loadSafeAreaContext, platformStorage, type EdgeInsets } from './platform.js';
+import { PreChatForm } from './pre-chat-form.js';
 import { chatTheme } from './theme.js';
 import { ChatUiContext, type ChatUi } from './ui-context.js';
 
@@ -48,6 +49,8 @@ export interface TickkiChatViewProps {
   safeAreaInsets?: Partial<EdgeInsets>;
   /** Extra offset for the keyboard (e.g. a navigator's header height). */
   keyboardVerticalOffset?: number;
+  /** Where the pre-chat form's answers are kept (default: the platform's storage, as the chat's). */
+  storage?: StorageAdapter;
 }
 
 const SafeAreaContext = loadSafeAreaContext();
@@ -86,9 +89,30 @@ export function TickkiChatView(props: TickkiChatViewProps) {
       .catch(() => live && setConfigFailed(true));
     return () => void (live = false);
   }, [controller]);
-  const [identity, setIdentity] = useState<Identity | undefined>(props.name && props.email ? { name: props.name, email: props.email } : undefined);
+  // who the visitor is: from the app, or from the form (asked once per visitor, then remembered)
+  const given = props.name && props.email ? { name: props.name, email: props.email } : undefined;
+  const [identity, setIdentity] = useState<Identity | undefined>(given);
+  const [recalled, setRecalled] = useState(given !== undefined);
+  const storage = useMemo(() => props.storage ?? platformStorage(), [props.storage]);
+  useEffect(() => {
+    if (recalled) return undefined;
+    let live = true;
+    void readIdentity(storage, visitorId).then((kept) => {
+      if (!live) return;
+      if (kept) setIdentity(kept);
+      setRecalled(true);
+    });
+    return () => void (live = false);
+  }, [storage, visitorId, recalled]);
+  const submitIdentity = useCallback(
+    (entered: Identity) => {
+      setIdentity(entered);
+      void writeIdentity(storage, visitorId, entered);
+    },
+    [storage, visitorId],
+  );
   const needsForm = !!config?.identification.requiredOnStart && !identity;
-  const known = config !== undefined || configFailed;
+  const known = (config !== undefined || configFailed) && recalled;
 
   const who = identity ?? { name: props.name, email: props.email };
   const { session, status, error, restart } = useChatSession({
@@ -167,7 +191,7 @@ export function TickkiChatView(props: TickkiChatViewProps) {
           keyboardVerticalOffset={props.keyboardVerticalOffset ?? 0}
         >
           {needsForm ? (
-            <PreChatForm onSubmit={setIdentity} initial={{ name: props.name, email: props.email }} />
+            <PreChatForm onSubmit={submitIdentity} initial={{ name: props.name, email: props.email }} />
           ) : (
             <>
               <MessageList

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Platform, Pressable, StyleSheet, Text, TextInput, View } from 'react-native';
 import { format } from '@tickki/chat-react/core';
+import { COLUMN } from './theme.js';
 import { useChatUi } from './ui-context.js';
 
 /** Props of {@link Composer}. */
@@ -44,58 +45,60 @@ export function Composer({ onSend, onTyping, maxLength, onAttach, disabled, bott
   };
   return (
     <View style={[styles.wrap, { backgroundColor: theme.surface, borderTopColor: theme.border, paddingBottom: Math.max(bottom, 8) }]}>
-      {notice ? (
-        <Text style={[styles.notice, { color: theme.danger }]} accessibilityRole="alert" accessibilityLiveRegion="polite">
-          {notice}
-        </Text>
-      ) : null}
-      {left < Math.min(100, maxLength / 10) ? (
-        <Text style={[styles.notice, { color: left < 0 ? theme.danger : theme.muted }]} accessibilityLiveRegion="polite">
-          {left < 0 ? format(strings.tooLong, { max: maxLength }) : format(strings.charsLeft, { count: left })}
-        </Text>
-      ) : null}
-      <View style={styles.row}>
-        {onAttach ? (
-          <Pressable
-            onPress={onAttach}
-            disabled={disabled}
-            accessibilityRole="button"
-            accessibilityLabel={strings.attach}
-            accessibilityState={{ disabled }}
-            hitSlop={6}
-            style={[styles.icon, disabled && styles.off]}
-          >
-            <Text style={[styles.iconText, { color: theme.muted }]} importantForAccessibility="no">
-              +
-            </Text>
-          </Pressable>
+      <View style={COLUMN}>
+        {notice ? (
+          <Text style={[styles.notice, { color: theme.danger }]} accessibilityRole="alert" accessibilityLiveRegion="polite">
+            {notice}
+          </Text>
         ) : null}
-        <TextInput
-          value={text}
-          onChangeText={(value) => {
-            setText(value);
-            if (value) onTyping();
-          }}
-          placeholder={strings.placeholder}
-          placeholderTextColor={theme.muted}
-          accessibilityLabel={strings.placeholder}
-          multiline
-          editable={!disabled}
-          style={[styles.input, { color: theme.text, backgroundColor: theme.background, borderColor: theme.border }]}
-          submitBehavior="newline"
-          textAlignVertical="center"
-          {...ONE_ROW}
-        />
-        <Pressable
-          onPress={() => void send()}
-          disabled={!canSend}
-          accessibilityRole="button"
-          accessibilityLabel={strings.send}
-          accessibilityState={{ disabled: !canSend }}
-          style={[styles.send, { backgroundColor: theme.primary }, !canSend && styles.off]}
-        >
-          <Text style={[styles.sendText, { color: theme.onPrimary }]}>{strings.send}</Text>
-        </Pressable>
+        {left < Math.min(100, maxLength / 10) ? (
+          <Text style={[styles.notice, { color: left < 0 ? theme.danger : theme.muted }]} accessibilityLiveRegion="polite">
+            {left < 0 ? format(strings.tooLong, { max: maxLength }) : format(strings.charsLeft, { count: left })}
+          </Text>
+        ) : null}
+        <View style={styles.row}>
+          {onAttach ? (
+            <Pressable
+              onPress={onAttach}
+              disabled={disabled}
+              accessibilityRole="button"
+              accessibilityLabel={strings.attach}
+              accessibilityState={{ disabled }}
+              hitSlop={6}
+              style={[styles.icon, disabled && styles.off]}
+            >
+              <Text style={[styles.iconText, { color: theme.muted }]} importantForAccessibility="no">
+                +
+              </Text>
+            </Pressable>
+          ) : null}
+          <TextInput
+            value={text}
+            onChangeText={(value) => {
+              setText(value);
+              if (value) onTyping();
+            }}
+            placeholder={strings.placeholder}
+            placeholderTextColor={theme.muted}
+            accessibilityLabel={strings.placeholder}
+            multiline
+            editable={!disabled}
+            style={[styles.input, { color: theme.text, backgroundColor: theme.background, borderColor: theme.border }]}
+            submitBehavior="newline"
+            textAlignVertical="center"
+            {...ONE_ROW}
+          />
+          <Pressable
+            onPress={() => void send()}
+            disabled={!canSend}
+            accessibilityRole="button"
+            accessibilityLabel={strings.send}
+            accessibilityState={{ disabled: !canSend }}
+            style={[styles.send, { backgroundColor: theme.primary }, !canSend && styles.off]}
+          >
+            <Text style={[styles.sendText, { color: theme.onPrimary }]}>{strings.send}</Text>
+          </Pressable>
+        </View>
       </View>
     </View>
   );

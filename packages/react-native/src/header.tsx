@@ -1,4 +1,5 @@
 import { Image, Pressable, StyleSheet, Text, View } from 'react-native';
+import { COLUMN } from './theme.js';
 import { useChatUi } from './ui-context.js';
 
 /** Props of {@link Header}. */
@@ -16,25 +17,27 @@ export interface HeaderProps {
 export function Header({ title, subtitle, logoUrl, top, onClose }: HeaderProps) {
   const { strings, theme } = useChatUi();
   return (
-    <View style={[styles.header, { backgroundColor: theme.primary, paddingTop: top + 10 }]}>
-      {logoUrl ? <Image source={{ uri: logoUrl }} style={styles.logo} accessibilityIgnoresInvertColors alt="" /> : null}
-      <View style={styles.titles}>
-        <Text style={[styles.title, { color: theme.onPrimary }]} accessibilityRole="header" numberOfLines={1}>
-          {title}
-        </Text>
-        {subtitle ? (
-          <Text style={[styles.subtitle, { color: theme.onPrimary }]} numberOfLines={2}>
-            {subtitle}
+    <View style={{ backgroundColor: theme.primary, paddingTop: top + 10 }}>
+      <View style={[styles.header, COLUMN]}>
+        {logoUrl ? <Image source={{ uri: logoUrl }} style={styles.logo} accessibilityIgnoresInvertColors alt="" /> : null}
+        <View style={styles.titles}>
+          <Text style={[styles.title, { color: theme.onPrimary }]} accessibilityRole="header" numberOfLines={1}>
+            {title}
           </Text>
+          {subtitle ? (
+            <Text style={[styles.subtitle, { color: theme.onPrimary }]} numberOfLines={2}>
+              {subtitle}
+            </Text>
+          ) : null}
+        </View>
+        {onClose ? (
+          <Pressable onPress={onClose} accessibilityRole="button" accessibilityLabel={strings.close} hitSlop={10} style={styles.close}>
+            <Text style={[styles.closeText, { color: theme.onPrimary }]} importantForAccessibility="no">
+              ✕
+            </Text>
+          </Pressable>
         ) : null}
       </View>
-      {onClose ? (
-        <Pressable onPress={onClose} accessibilityRole="button" accessibilityLabel={strings.close} hitSlop={10} style={styles.close}>
-          <Text style={[styles.closeText, { color: theme.onPrimary }]} importantForAccessibility="no">
-            ✕
-          </Text>
-        </Pressable>
-      ) : null}
     </View>
   );
 }

@@ -3,6 +3,7 @@ import { ActivityIndicator, FlatList, Pressable, StyleSheet, Text, View, type Li
 import type { AgentTyping, ChatMessage } from '@tickki/chat';
 import { format } from '@tickki/chat-react/core';
 import { MessageBubble } from './message-bubble.js';
+import { COLUMN } from './theme.js';
 import { useChatUi } from './ui-context.js';
 
 /** Props of {@link MessageList}. */
@@ -44,7 +45,7 @@ export function MessageList({ messages, hasOlder, loadOlder, welcome, agentName,
   );
   // inverted: the footer is at the top, the header at the bottom
   const top = loading ? (
-    <ActivityIndicator style={styles.spinner} color={theme.muted} accessibilityLabel={strings.sending} />
+    <ActivityIndicator style={styles.spinner} color={theme.muted} />
   ) : hasOlder ? (
     <Pressable onPress={older} disabled={loadingOlder} accessibilityRole="button" accessibilityLabel={strings.loadOlder} style={styles.older}>
       {loadingOlder ? <ActivityIndicator color={theme.muted} /> : <Text style={[styles.olderText, { color: theme.primary }]}>{strings.loadOlder}</Text>}
@@ -69,7 +70,7 @@ export function MessageList({ messages, hasOlder, loadOlder, welcome, agentName,
       ListFooterComponent={top}
       onEndReached={older}
       onEndReachedThreshold={0.3}
-      contentContainerStyle={styles.content}
+      contentContainerStyle={[styles.content, COLUMN]}
       keyboardDismissMode="interactive"
       keyboardShouldPersistTaps="handled"
       maintainVisibleContentPosition={{ minIndexForVisible: 0 }}

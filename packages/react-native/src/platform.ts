@@ -6,7 +6,16 @@
  */
 import type { Context } from 'react';
 import { AppState, Platform } from 'react-native';
-import { appStateLifecycle, asyncStorageAdapter, type AppLifecycle, type AsyncStorageLike, type TickkiChatOptions } from '@tickki/chat';
+import {
+  appStateLifecycle,
+  asyncStorageAdapter,
+  localStorageAdapter,
+  memoryStorage,
+  type AppLifecycle,
+  type AsyncStorageLike,
+  type StorageAdapter,
+  type TickkiChatOptions,
+} from '@tickki/chat';
 
 /** NetInfo's API as used here. */
 interface NetInfoLike {
@@ -94,6 +103,13 @@ export function nativeLifecycle(appState = AppState, netInfo = loadNetInfo()): A
   };
 }
 
+/** Where the chat keeps its data on this platform: AsyncStorage when installed, `localStorage` on the web, else memory. */
+export function platformStorage(): StorageAdapter {
+  if (Platform.OS === 'web') return localStorageAdapter();
+  const storage = loadAsyncStorage();
+  return storage ? asyncStorageAdapter(storage) : memoryStorage();
+}
+
 /**
  * Chat options for this platform, under the app's own: on iOS and Android, AsyncStorage (when
  * installed), AppState + NetInfo lifecycle and pusher-js's React Native build; on the web
@@ -101,10 +117,9 @@ export function nativeLifecycle(appState = AppState, netInfo = loadNetInfo()): A
  */
 export function platformChatOptions(options: TickkiChatOptions): TickkiChatOptions {
   if (Platform.OS === 'web') return options;
-  const storage = loadAsyncStorage();
   const Pusher = loadPusher();
   return {
-    ...(storage ? { storage: asyncStorageAdapter(storage) } : {}),
+    storage: platformStorage(),
     lifecycle: nativeLifecycle(),
     ...(Pusher ? { Pusher } : {}),
     ...options,

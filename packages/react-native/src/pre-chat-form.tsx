@@ -1,12 +1,9 @@
 import { useState } from 'react';
 import { Pressable, ScrollView, StyleSheet, Text, TextInput, View } from 'react-native';
+import type { Identity } from './identity.js';
+import { COLUMN } from './theme.js';
 import { useChatUi } from './ui-context.js';
 
-/** Who the visitor says they are. */
-export interface Identity {
-  name: string;
-  email: string;
-}
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -19,7 +16,7 @@ export function PreChatForm({ onSubmit, initial }: { onSubmit: (identity: Identi
   const submit = () => valid && onSubmit({ name: name.trim(), email: email.trim() });
   const field = [styles.input, { color: theme.text, backgroundColor: theme.surface, borderColor: theme.border }];
   return (
-    <ScrollView contentContainerStyle={styles.form} keyboardShouldPersistTaps="handled">
+    <ScrollView contentContainerStyle={[styles.form, COLUMN]} keyboardShouldPersistTaps="handled">
       <Text style={[styles.intro, { color: theme.text }]}>{strings.preChatIntro}</Text>
       <View>
         <Text style={[styles.label, { color: theme.muted }]} nativeID="tickki-name">

@@ -24,6 +24,7 @@ const VIEW_PROPS = new Set<string>([
   'safeAreaInsets',
   'keyboardVerticalOffset',
 ]);
+// `storage` goes to both: the chat keeps its data there, the view the pre-chat answers
 
 /**
  * The whole chat as one screen, for a navigator or a modal: header with the business's branding
@@ -44,7 +45,7 @@ export function TickkiChatScreen(props: TickkiChatScreenProps) {
   const options = useMemo(() => platformChatOptions(chat), [chat.publishableKey, chat.baseUrl]);
   return (
     <TickkiChatProvider {...options}>
-      <TickkiChatView {...view} />
+      <TickkiChatView {...view} {...(options.storage ? { storage: options.storage } : {})} />
     </TickkiChatProvider>
   );
 }

@@ -85,3 +85,6 @@ export function chatTheme(primaryColor: string | undefined, dark: boolean): Chat
         onBanner: '#78350F',
       };
 }
+
+/** The reading column: full width on phones, centered and at most 720 wide on tablets and desktop browsers. */
+export const COLUMN = { width: '100%', maxWidth: 720, alignSelf: 'center' } as const;

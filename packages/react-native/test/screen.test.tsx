@@ -108,7 +108,7 @@ it('goes offline and recovers: the banner shows, the queued message goes out, th
   await waitFor(() => expect(screen.queryByText('Sending…')).toBeNull(), until);
 });
 
-it('asks for name and email first when the business requires it', async () => {
+it('asks for name and email first when the business requires it, once', async () => {
   await sb.control('PATCH', '/config', { identification: { required_on_start: true } });
   await render(<TickkiChatScreen publishableKey={sb.key} baseUrl={sb.origin} visitorId="v_form" />);
   expect(await screen.findByText('Tell us who you are so we can get back to you.', {}, until)).toBeTruthy();
@@ -123,6 +123,11 @@ it('asks for name and email first when the business requires it', async () => {
   await untilReady();
   const { data } = await sb.control<{ data: { visitor_id: string; contact: { name: string; email: string } }[] }>('GET', '/conversations');
   expect(data.find((c) => c.visitor_id === 'v_form')?.contact).toMatchObject({ name: 'Ada Lovelace', email: 'ada@example.com' });
+  // the next visit does not ask again
+  await screen.unmount();
+  await render(<TickkiChatScreen publishableKey={sb.key} baseUrl={sb.origin} visitorId="v_form" />);
+  await untilReady();
+  expect(screen.queryByText('Start chat')).toBeNull();
 });
 
 it('skips the form when the app already knows the visitor', async () => {

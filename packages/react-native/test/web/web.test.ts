@@ -98,6 +98,9 @@ run('react-native-web in Chromium', () => {
     const background = await page.getByTestId('tickki-chat').evaluate((el) => getComputedStyle(el).backgroundColor);
     expect(background).toBe('rgb(11, 15, 25)');
     await page.screenshot({ path: resolve(SHOTS, 'chat-dark-375.png') });
+    // the same screen on a tablet or desktop browser
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.screenshot({ path: resolve(SHOTS, 'chat-dark-1280.png') });
     await page.context().close();
   });
 
