@@ -45,6 +45,8 @@ export interface TickkiChatViewProps {
   pickAttachment?: AttachmentPicker;
   /** Shows a close button in the header (modal use). */
   onClose?: () => void;
+  /** `false` hides the branded header (e.g. under a navigator's own header). Default `true`. */
+  header?: boolean;
   /** Safe-area insets; default: from `react-native-safe-area-context`'s provider when present, else none. */
   safeAreaInsets?: Partial<EdgeInsets>;
   /** Extra offset for the keyboard (e.g. a navigator's header height). */
@@ -177,13 +179,17 @@ export function TickkiChatView(props: TickkiChatViewProps) {
   return (
     <ChatUiContext.Provider value={ui}>
       <View testID="tickki-chat" style={[styles.root, { backgroundColor: theme.background, direction: rtl ? 'rtl' : 'ltr', paddingLeft: insets.left, paddingRight: insets.right }]}>
-        <Header
-          title={config?.business.name || strings.title}
-          subtitle={config ? (away ? strings.away : strings.online) : undefined}
-          logoUrl={config?.branding.logoUrl}
-          top={insets.top}
-          onClose={onClose}
-        />
+        {props.header === false ? (
+          <View style={{ height: insets.top }} />
+        ) : (
+          <Header
+            title={config?.business.name || strings.title}
+            subtitle={config ? (away ? strings.away : strings.online) : undefined}
+            logoUrl={config?.branding.logoUrl}
+            top={insets.top}
+            onClose={onClose}
+          />
+        )}
         <Banner text={bannerText(strings, status, connection, sync)} />
         <KeyboardAvoidingView
           style={styles.body}

@@ -38,9 +38,11 @@ export function TickkiChatHost() {
       animationType="slide"
       presentationStyle={Platform.OS === 'ios' ? 'pageSheet' : undefined}
       onRequestClose={close}
-      statusBarTranslucent
     >
-      {options ? <TickkiChatScreen {...options} onClose={close} /> : null}
+      {options ? (
+        // an iOS page sheet starts below the status bar: no top inset
+        <TickkiChatScreen {...options} {...(Platform.OS === 'ios' ? { safeAreaInsets: { ...options.safeAreaInsets, top: 0 } } : {})} onClose={close} />
+      ) : null}
     </Modal>
   );
 }

@@ -21,6 +21,7 @@ const VIEW_PROPS = new Set<string>([
   'rtl',
   'pickAttachment',
   'onClose',
+  'header',
   'safeAreaInsets',
   'keyboardVerticalOffset',
 ]);

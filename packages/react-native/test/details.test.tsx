@@ -140,3 +140,10 @@ it('wires AppState and NetInfo to the core: back to the foreground and back onli
   expect(after).toBeGreaterThan(before);
   appState.mockRestore();
 });
+
+it('hides its header under a navigator that has one', async () => {
+  await render(<TickkiChatScreen publishableKey={sb.key} baseUrl={sb.origin} visitorId="v_noheader" header={false} />);
+  await untilReady();
+  expect(screen.queryByRole('header')).toBeNull();
+  expect(screen.getByText('Hi! How can we help?')).toBeTruthy();
+});
