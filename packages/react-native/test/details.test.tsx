@@ -115,30 +115,27 @@ it('offers attachments only with a picker and the plan feature, and refuses a fi
 });
 
 it('wires AppState and NetInfo to the core: back to the foreground and back online, missed replies arrive', async () => {
-  const listeners: ((state: string) => void)[] = [];
-  const appState = jest.spyOn(AppState, 'addEventListener').mockImplementation((_type, listener) => {
-    listeners.push(listener as (state: string) => void);
-    return { remove: jest.fn() } as never;
-  });
+  // React Native's jest mock of AppState records its listeners: the test plays the system with them
+  jest.mocked(AppState.addEventListener).mockClear();
   (NetInfo.addEventListener as jest.Mock).mockClear();
   await render(<TickkiChatScreen publishableKey={sb.key} baseUrl={sb.origin} visitorId="v_life" />);
   await untilReady();
+  const listeners = jest.mocked(AppState.addEventListener).mock.calls.map(([, listener]) => listener as (state: string) => void);
   expect(listeners.length).toBeGreaterThan(0);
   // the screen subscribed to NetInfo (pusher-js's React Native build does too)
   expect((NetInfo.addEventListener as jest.Mock).mock.calls.length).toBeGreaterThanOrEqual(2);
   await typeAndSend('hi', fireEvent);
   await waitFor(async () => expect(await stored(sb, 'v_life')).toHaveLength(1), until);
   // the phone sleeps; its socket goes half-open (no broadcast gets through), an agent replies
-  act(() => listeners.forEach((l) => l('background')));
+  await act(async () => listeners.forEach((l) => l('background')));
   await sb.control('POST', '/realtime/stall-connections', {});
   await agentSays(sb, 'v_life', 'Replied while the app slept');
   const before = (await sb.control<{ data: { operation: string }[] }>('GET', '/requests')).data.filter((r) => r.operation === 'listMessages').length;
   // foreground: the core checks the socket and fills the gap
-  act(() => listeners.forEach((l) => l('active')));
+  await act(async () => listeners.forEach((l) => l('active')));
   expect(await screen.findByText('Replied while the app slept', {}, until)).toBeTruthy();
   const after = (await sb.control<{ data: { operation: string }[] }>('GET', '/requests')).data.filter((r) => r.operation === 'listMessages').length;
   expect(after).toBeGreaterThan(before);
-  appState.mockRestore();
 });
 
 it('hides its header under a navigator that has one', async () => {
