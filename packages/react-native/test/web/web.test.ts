@@ -93,8 +93,13 @@ run('react-native-web in Chromium', () => {
     const page = await open({ visitor: 'v_web' }, 'dark');
     await page.getByText('Echo: Can I change the delivery address?').waitFor({ timeout: 15_000 });
     const id = await conversation('v_web');
-    await sb.control('POST', `/conversations/${id}/typing`, { typing: true, agent_name: 'Sarah' });
-    await page.getByText('Sarah is typing…').waitFor({ timeout: 15_000 });
+    // an agent's client repeats the signal while typing; the page may still be subscribing
+    const typing = page.getByText('Sarah is typing…');
+    for (let i = 0; i < 30 && !(await typing.isVisible()); i++) {
+      await sb.control('POST', `/conversations/${id}/typing`, { typing: true, agent_name: 'Sarah' });
+      await typing.waitFor({ timeout: 500 }).catch(() => undefined);
+    }
+    await typing.waitFor({ timeout: 1000 });
     const background = await page.getByTestId('tickki-chat').evaluate((el) => getComputedStyle(el).backgroundColor);
     expect(background).toBe('rgb(11, 15, 25)');
     await page.screenshot({ path: resolve(SHOTS, 'chat-dark-375.png') });
