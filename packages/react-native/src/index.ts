@@ -28,5 +28,9 @@ export {
   useChatConfig,
   useChatView,
   useChatController,
+  type ChatView,
+  type ChatSessionState,
+  type UseChatSessionOptions,
 } from '@tickki/chat-react';
-export { chatStrings, type ChatStrings } from '@tickki/chat-react/core';
+export type { AgentTyping, ChatConfig, ChatMessage, ConnectionState, StorageAdapter, SyncState } from '@tickki/chat';
+export { chatStrings, TYPING_TTL_MS, type ChatStrings } from '@tickki/chat-react/core';
