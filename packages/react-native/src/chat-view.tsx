@@ -93,22 +93,20 @@ export function TickkiChatView(props: TickkiChatViewProps) {
   }, [controller]);
   // who the visitor is: from the app, or from the form (asked once per visitor, then remembered)
   const given = props.name && props.email ? { name: props.name, email: props.email } : undefined;
-  const [identity, setIdentity] = useState<Identity | undefined>(given);
-  const [recalled, setRecalled] = useState(given !== undefined);
+  const [kept, setKept] = useState<{ visitorId: string; identity: Identity | undefined }>();
   const storage = useMemo(() => props.storage ?? platformStorage(), [props.storage]);
+  const asked = given === undefined;
   useEffect(() => {
-    if (recalled) return undefined;
+    if (!asked) return undefined;
     let live = true;
-    void readIdentity(storage, visitorId).then((kept) => {
-      if (!live) return;
-      if (kept) setIdentity(kept);
-      setRecalled(true);
-    });
+    void readIdentity(storage, visitorId).then((identity) => live && setKept({ visitorId, identity }));
     return () => void (live = false);
-  }, [storage, visitorId, recalled]);
+  }, [storage, visitorId, asked]);
+  const recalled = !asked || kept?.visitorId === visitorId;
+  const identity = given ?? (kept?.visitorId === visitorId ? kept.identity : undefined);
   const submitIdentity = useCallback(
     (entered: Identity) => {
-      setIdentity(entered);
+      setKept({ visitorId, identity: entered });
       void writeIdentity(storage, visitorId, entered);
     },
     [storage, visitorId],
@@ -224,7 +222,8 @@ export function TickkiChatView(props: TickkiChatViewProps) {
                 onTyping={() => session?.typing()}
                 maxLength={config?.limits.messageMaxLength ?? 8000}
                 onAttach={attach}
-                disabled={!session || !!upload}
+                attaching={!!upload}
+                disabled={!session}
                 bottom={insets.bottom}
                 notice={notice}
               />

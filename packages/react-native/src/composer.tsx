@@ -13,6 +13,8 @@ export interface ComposerProps {
   maxLength: number;
   /** Present when attachments are possible. */
   onAttach?: (() => void) | undefined;
+  /** While a file uploads (one at a time). */
+  attaching?: boolean;
   /** While the session starts. */
   disabled: boolean;
   /** Bottom safe-area inset. */
@@ -31,7 +33,7 @@ const length = (text: string) => (text.length < 1000 ? [...text].length : Array.
  * The message field with attach and send buttons. The field clears when the message is queued
  * (the message then shows as pending in the list, and keeps its text if it fails).
  */
-export function Composer({ onSend, onTyping, maxLength, onAttach, disabled, bottom, notice }: ComposerProps) {
+export function Composer({ onSend, onTyping, maxLength, onAttach, attaching = false, disabled, bottom, notice }: ComposerProps) {
   const { strings, theme } = useChatUi();
   const [text, setText] = useState('');
   const left = maxLength - length(text);
@@ -60,12 +62,12 @@ export function Composer({ onSend, onTyping, maxLength, onAttach, disabled, bott
           {onAttach ? (
             <Pressable
               onPress={onAttach}
-              disabled={disabled}
+              disabled={disabled || attaching}
               accessibilityRole="button"
               accessibilityLabel={strings.attach}
-              accessibilityState={{ disabled }}
+              accessibilityState={{ disabled: disabled || attaching, busy: attaching }}
               hitSlop={6}
-              style={[styles.icon, disabled && styles.off]}
+              style={[styles.icon, (disabled || attaching) && styles.off]}
             >
               <Text style={[styles.iconText, { color: theme.muted }]} importantForAccessibility="no">
                 +
