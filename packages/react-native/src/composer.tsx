@@ -46,7 +46,7 @@ export function Composer({ onSend, onTyping, maxLength, onAttach, attaching = fa
     if (!(await onSend(sent))) setText((now) => (now === '' ? sent : now));
   };
   return (
-    <View style={[styles.wrap, { backgroundColor: theme.surface, borderTopColor: theme.border, paddingBottom: Math.max(bottom, 8) }]}>
+    <View testID="tickki-composer" style={[styles.wrap, { backgroundColor: theme.surface, borderTopColor: theme.border, paddingBottom: Math.max(bottom, 8) }]}>
       <View style={COLUMN}>
         {notice ? (
           <Text style={[styles.notice, { color: theme.danger }]} accessibilityRole="alert" accessibilityLiveRegion="polite">

@@ -17,7 +17,7 @@ export interface HeaderProps {
 export function Header({ title, subtitle, logoUrl, top, onClose }: HeaderProps) {
   const { strings, theme } = useChatUi();
   return (
-    <View style={{ backgroundColor: theme.primary, paddingTop: top + 10 }}>
+    <View testID="tickki-header" style={{ backgroundColor: theme.primary, paddingTop: top + 10 }}>
       <View style={[styles.header, COLUMN]}>
         {logoUrl ? <Image source={{ uri: logoUrl }} style={styles.logo} accessibilityIgnoresInvertColors alt="" /> : null}
         <View style={styles.titles}>

@@ -144,3 +144,21 @@ it('hides its header under a navigator that has one', async () => {
   expect(await screen.findByText('Hi! How can we help?', {}, until)).toBeTruthy();
   expect(screen.queryByRole('header')).toBeNull();
 });
+
+it("keeps clear of the notch and the home indicator: insets from the app's SafeAreaProvider, or given", async () => {
+  const { SafeAreaProvider } = require('react-native-safe-area-context') as typeof import('react-native-safe-area-context');
+  const metrics = { frame: { x: 0, y: 0, width: 390, height: 844 }, insets: { top: 47, right: 0, bottom: 34, left: 0 } };
+  await render(
+    <SafeAreaProvider initialMetrics={metrics}>
+      <TickkiChatScreen publishableKey={sb.key} baseUrl={sb.origin} visitorId="v_insets" />
+    </SafeAreaProvider>,
+  );
+  await untilReady();
+  // the header's background runs under the status bar, its text starts below it; the composer sits above the home indicator
+  expect(screen.getByTestId('tickki-header')).toHaveStyle({ paddingTop: 57 });
+  expect(screen.getByTestId('tickki-composer')).toHaveStyle({ paddingBottom: 34 });
+  await screen.unmount();
+  await render(<TickkiChatScreen publishableKey={sb.key} baseUrl={sb.origin} visitorId="v_insets" safeAreaInsets={{ bottom: 20 }} />);
+  await untilReady();
+  expect(screen.getByTestId('tickki-composer')).toHaveStyle({ paddingBottom: 20 });
+});
