@@ -171,3 +171,20 @@ it('says so when the chat cannot start, and starts again by itself', async () =>
   await untilReady();
   expect(screen.queryByText("The chat couldn't start. Retrying…")).toBeNull();
 });
+
+it('lets "typing" expire when the agent goes quiet', async () => {
+  await render(<TickkiChatScreen publishableKey={sb.key} baseUrl={sb.origin} visitorId="v_quiet" />);
+  await untilReady();
+  await typeAndSend('anyone there?', fireEvent);
+  await waitFor(async () => expect(await stored(sb, 'v_quiet')).toHaveLength(1), until);
+  const id = await sb.conversationId('v_quiet');
+  for (let i = 0; i < 30 && !screen.queryByText(/typing…$/i); i++) {
+    await sb.control('POST', `/conversations/${id}/typing`, { typing: true });
+    await screen.findByText(/typing…$/i, {}, { timeout: 500 }).catch(() => undefined);
+  }
+  expect(screen.getByText(/typing…$/i)).toBeTruthy();
+  const shown = Date.now();
+  // no stop signal, no message: it goes by itself (TYPING_TTL_MS, 8 s)
+  await waitFor(() => expect(screen.queryByText(/typing…$/i)).toBeNull(), { timeout: 15_000, interval: 250 });
+  expect(Date.now() - shown).toBeGreaterThan(5000);
+});
