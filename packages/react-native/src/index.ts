@@ -17,7 +17,7 @@ export { TickkiChatView, type TickkiChatViewProps } from './chat-view.js';
 export { TickkiChatHost, TickkiChatModal, type TickkiChatModalOptions } from './modal.js';
 export type { AttachmentPicker, PickedAttachment } from './attachment.js';
 export { chatTheme, readableOn, type ChatTheme } from './theme.js';
-export { nativeLifecycle, platformChatOptions, platformStorage, type EdgeInsets } from './platform.js';
+export { nativeLifecycle, platformChatOptions, platformStorage, type EdgeInsets, type NetInfoLike } from './platform.js';
 export {
   TickkiChatProvider,
   useChatSession,

@@ -12,13 +12,14 @@ import {
   localStorageAdapter,
   memoryStorage,
   type AppLifecycle,
+  type AppStateLike,
   type AsyncStorageLike,
   type StorageAdapter,
   type TickkiChatOptions,
 } from '@tickki/chat';
 
 /** NetInfo's API as used here. */
-interface NetInfoLike {
+export interface NetInfoLike {
   addEventListener(listener: (state: { isConnected: boolean | null; isInternetReachable?: boolean | null }) => void): () => void;
 }
 
@@ -80,9 +81,9 @@ export interface EdgeInsets {
 
 /**
  * The app lifecycle the core listens to: AppState (foreground → visible, background → hidden) and,
- * when NetInfo is installed, its connectivity (online / offline, on changes only).
+ * when NetInfo is installed (or given; `null`: none), its connectivity: online / offline.
  */
-export function nativeLifecycle(appState = AppState, netInfo = loadNetInfo()): AppLifecycle {
+export function nativeLifecycle(appState: AppStateLike = AppState, netInfo: NetInfoLike | null | undefined = loadNetInfo()): AppLifecycle {
   const app = appStateLifecycle(appState);
   return {
     visible: app.visible,
@@ -91,9 +92,10 @@ export function nativeLifecycle(appState = AppState, netInfo = loadNetInfo()): A
       if (netInfo) {
         let online: boolean | undefined;
         const stop = netInfo.addEventListener((state) => {
-          // `isInternetReachable` is null while unknown: only a definite `false` means offline
+          // `isInternetReachable` is null while unknown: only a definite `false` means offline.
+          // The first report tells only "offline" (the core assumes online); later ones, changes.
           const now = state.isConnected !== false && state.isInternetReachable !== false;
-          if (online !== undefined && now !== online) listener(now ? 'online' : 'offline');
+          if (online === undefined ? !now : now !== online) listener(now ? 'online' : 'offline');
           online = now;
         });
         if (typeof stop === 'function') stops.push(stop);
