@@ -103,6 +103,13 @@ run('react-native-web in Chromium', () => {
     const background = await page.getByTestId('tickki-chat').evaluate((el) => getComputedStyle(el).backgroundColor);
     expect(background).toBe('rgb(11, 15, 25)');
     await page.screenshot({ path: resolve(SHOTS, 'chat-dark-375.png') });
+    // the browser goes offline and back: the banner comes and goes
+    await page.context().setOffline(true);
+    const banner = page.getByText("You're offline — we'll send your messages when you're back.");
+    await banner.waitFor({ timeout: 15_000 });
+    await page.screenshot({ path: resolve(SHOTS, 'offline-dark-375.png') });
+    await page.context().setOffline(false);
+    await banner.waitFor({ state: 'detached', timeout: 15_000 });
     // the same screen on a tablet or desktop browser
     await page.setViewportSize({ width: 1280, height: 800 });
     await page.screenshot({ path: resolve(SHOTS, 'chat-dark-1280.png') });
