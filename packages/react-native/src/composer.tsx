@@ -26,6 +26,9 @@ export interface ComposerProps {
 /** A web textarea starts one row high, as the native field does (react-native-web's default is two). */
 const ONE_ROW = Platform.OS === 'web' ? { rows: 1 } : {};
 
+/** The countdown shows for the last tenth of the limit: at most 100, at least 10 characters. */
+const countdownFrom = (max: number) => Math.max(10, Math.min(100, Math.floor(max / 10)));
+
 /** Characters as the server counts them (code points). */
 const length = (text: string) => (text.length < 1000 ? [...text].length : Array.from(text).length);
 
@@ -53,7 +56,7 @@ export function Composer({ onSend, onTyping, maxLength, onAttach, attaching = fa
             {notice}
           </Text>
         ) : null}
-        {left < Math.min(100, maxLength / 10) ? (
+        {left <= countdownFrom(maxLength) ? (
           <Text style={[styles.notice, { color: left < 0 ? theme.danger : theme.muted }]} accessibilityLiveRegion="polite">
             {left < 0 ? format(strings.tooLong, { max: maxLength }) : format(strings.charsLeft, { count: left })}
           </Text>

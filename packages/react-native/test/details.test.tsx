@@ -162,3 +162,21 @@ it("keeps clear of the notch and the home indicator: insets from the app's SafeA
   await untilReady();
   expect(screen.getByTestId('tickki-composer')).toHaveStyle({ paddingBottom: 20 });
 });
+
+it('counts down to the length limit and keeps an over-long text in the field, unsendable', async () => {
+  await sb.control('PATCH', '/config', { limits: { message_max_length: 20 } });
+  await render(<TickkiChatScreen publishableKey={sb.key} baseUrl={sb.origin} visitorId="v_long" />);
+  await untilReady();
+  const field = screen.getByLabelText('Write a message…');
+  await fireEvent.changeText(field, '   ');
+  expect(screen.getByRole('button', { name: 'Send' })).toBeDisabled();
+  await fireEvent.changeText(field, '👍'.repeat(18)); // 18 characters (36 UTF-16 units)
+  expect(screen.getByText('2 characters left')).toBeTruthy();
+  expect(screen.getByRole('button', { name: 'Send' })).toBeEnabled();
+  await fireEvent.changeText(field, 'x'.repeat(21));
+  expect(screen.getByText('Messages can be at most 20 characters.')).toBeTruthy();
+  expect(screen.getByRole('button', { name: 'Send' })).toBeDisabled();
+  await fireEvent.press(screen.getByRole('button', { name: 'Send' }));
+  expect(screen.getByLabelText('Write a message…').props.value).toBe('x'.repeat(21));
+  expect(await stored(sb, 'v_long')).toEqual([]);
+});
