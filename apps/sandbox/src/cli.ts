@@ -126,6 +126,7 @@ if (faults !== undefined) {
 
 console.log(`Tickki sandbox is running.
 
+  Playground:     ${sandbox.origin}/      (open it in a browser: a demo page with the chat widget)
   Base URL:       ${sandbox.origin}      (give this to an SDK; it appends /api/v1)
   API:            ${sandbox.baseUrl}
   WebSocket:      ${sandbox.wsUrl}

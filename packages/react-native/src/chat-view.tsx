@@ -11,7 +11,8 @@ import {
   useMessages,
   useSyncState,
 } from '@tickki/chat-react';
-import { chatStrings, format, isRtlLocale, type ChatStrings } from '@tickki/chat-react/core';
+import { format, isRtlLocale, type ChatStrings } from '@tickki/chat-react/core';
+import { chatStrings } from '@tickki/chat-react/strings';
 import { toUploadable, type AttachmentPicker } from './attachment.js';
 import { Banner, bannerText } from './banner.js';
 import { Composer } from './composer.js';

@@ -33,4 +33,5 @@ export {
   type UseChatSessionOptions,
 } from '@tickki/chat-react';
 export type { AgentTyping, ChatConfig, ChatMessage, ConnectionState, StorageAdapter, SyncState } from '@tickki/chat';
-export { chatStrings, TYPING_TTL_MS, type ChatStrings } from '@tickki/chat-react/core';
+export { chatStrings } from '@tickki/chat-react/strings';
+export { TYPING_TTL_MS, type ChatStrings } from '@tickki/chat-react/core';

@@ -1,6 +1,7 @@
 /** What every part of the screen reads: the resolved strings, the theme and the layout direction. */
 import { createContext, useContext } from 'react';
-import { chatStrings, type ChatStrings } from '@tickki/chat-react/core';
+import type { ChatStrings } from '@tickki/chat-react/core';
+import { chatStrings } from '@tickki/chat-react/strings';
 import { chatTheme, type ChatTheme } from './theme.js';
 
 /** @internal The screen's strings, theme and direction. */

@@ -12,6 +12,7 @@ import type { Sandbox } from '../sandbox.js';
 import { apiRoutes, IDEMPOTENCY_HEADER, type SandboxEnv } from './api.js';
 import { ClientGone } from './body.js';
 import { controlRoutes } from './control-routes.js';
+import { playgroundRoutes } from './playground.js';
 import { ApiError, Errors } from './errors.js';
 import { checkAttachmentSignature } from './signing.js';
 
@@ -62,6 +63,7 @@ export function createApp(sb: Sandbox): Hono<SandboxEnv> {
   app.route('/api/v1', apiRoutes(sb));
   app.route('/_control', controlRoutes(sb));
 
+  playgroundRoutes(app, sb); // browsers asking for `/` get the playground page
   app.get('/', (c) =>
     c.json({
       name: 'Tickki sandbox',

@@ -1,0 +1,87 @@
+import { Component } from 'preact';
+import type { ChatMessage } from '@tickki/chat';
+import { linkify, type ChatStrings } from '@tickki/chat-react/core';
+
+/** Props of {@link MessageItem}. */
+export interface MessageItemProps {
+  message: ChatMessage;
+  strings: ChatStrings;
+  time: Intl.DateTimeFormat;
+  onRetry(clientId: string): void;
+  onDiscard(clientId: string): void;
+}
+
+const isImage = (mime: string) => /^image\/(png|jpe?g|gif|webp|avif)$/i.test(mime);
+
+/**
+ * One message. Text only: the content is split into text and checked links (http, https, mailto)
+ * and rendered as text nodes; nothing a visitor or an agent types becomes markup. Re-renders only
+ * when its message object changes (messages are replaced, never mutated).
+ */
+export class MessageItem extends Component<MessageItemProps> {
+  override shouldComponentUpdate(next: MessageItemProps): boolean {
+    return next.message !== this.props.message || next.strings !== this.props.strings;
+  }
+
+  override render({ message: m, strings: s, time, onRetry, onDiscard }: MessageItemProps) {
+    const mine = !m.isFromAgent;
+    return (
+      <li class={(mine ? 'me ' : '') + m.status} data-status={m.status}>
+        <span class="sr">{mine ? s.you : s.agent}:</span>
+        <div class="bubble" dir="auto" part={mine ? 'bubble visitor' : 'bubble agent'}>
+          {m.attachments.length ? (
+            <div class="file">
+              {m.attachments.map((a) =>
+                safeUrl(a.signedUrl) ? (
+                  <a key={a.id} href={safeUrl(a.signedUrl)} target="_blank" rel="noopener noreferrer" aria-label={s.attachment.replace('{name}', a.fileName)}>
+                    {isImage(a.mimeType) ? <img src={safeUrl(a.signedUrl)} alt={a.fileName} loading="lazy" /> : <bdi>{a.fileName}</bdi>}
+                  </a>
+                ) : (
+                  <bdi key={a.id}>{a.fileName}</bdi>
+                ),
+              )}
+            </div>
+          ) : null}
+          {m.content
+            ? linkify(m.content).map((seg, i) =>
+                seg.href ? (
+                  <a key={i} href={seg.href} target="_blank" rel="noopener noreferrer">
+                    {seg.text}
+                  </a>
+                ) : (
+                  seg.text
+                ),
+              )
+            : null}
+        </div>
+        <div class="meta">
+          {m.status === 'pending' ? (
+            <span>{s.sending}</span>
+          ) : m.status === 'failed' ? (
+            <>
+              <span role="status">{s.failed}</span>
+              <button type="button" class="link" onClick={() => onRetry(m.clientId!)}>
+                {s.retry}
+              </button>
+              <button type="button" class="link" onClick={() => onDiscard(m.clientId!)}>
+                {s.discard}
+              </button>
+            </>
+          ) : (
+            <time dateTime={m.createdAt.toISOString()}>{time.format(m.createdAt)}</time>
+          )}
+        </div>
+      </li>
+    );
+  }
+}
+
+/** `url` when it is an http(s) URL, else `undefined`: attachment links and images load nothing else. */
+function safeUrl(url: string): string | undefined {
+  try {
+    const u = new URL(url);
+    return u.protocol === 'https:' || u.protocol === 'http:' ? u.href : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,30 @@
+/**
+ * `@tickki/chat-widget`: a drop-in Tickki chat for any web page.
+ *
+ * ```ts
+ * import '@tickki/chat-widget';
+ * // <tickki-chat publishable-key="pk_live_…"></tickki-chat>
+ * document.querySelector('tickki-chat')!.open();
+ * ```
+ *
+ * Importing defines `<tickki-chat>` in a browser and does nothing elsewhere (server rendering). The
+ * element draws its launcher at once; the chat itself is a separate chunk, loaded after the page.
+ *
+ * @packageDocumentation
+ */
+import { defineTickkiChat as define } from './element.js';
+
+export type { TickkiChatElement, VisitorFields, WidgetEvents } from './element.js';
+
+/** Defines `<tickki-chat>` (or `name`) if it is not defined yet. Called on import; safe to call again. */
+export function defineTickkiChat(name?: string): void {
+  define(() => import('./app/app.js'), name);
+}
+
+defineTickkiChat();
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'tickki-chat': import('./element.js').TickkiChatElement;
+  }
+}

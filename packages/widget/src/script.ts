@@ -1,0 +1,33 @@
+/**
+ * The script-tag build (`tickki-chat.js`), for pages without a bundler:
+ *
+ * ```html
+ * <script src="https://cdn…/@tickki/chat-widget/dist/tickki-chat.js" data-publishable-key="pk_live_…" async></script>
+ * ```
+ *
+ * This small loader defines `<tickki-chat>`, adds one to the page with the script's `data-*`
+ * settings, and exposes it as `window.tickkiChat` (`open()`, `close()`, `toggle()`, `identify()`,
+ * `on()`, `destroy()`). The chat (`tickki-chat-app.js`, next to this file) loads after the page.
+ */
+import { defineTickkiChat, type TickkiChatElement } from './element.js';
+
+const script = document.currentScript as HTMLScriptElement | null;
+const base = script?.src || location.href;
+defineTickkiChat(() => import(/* @vite-ignore */ new URL('tickki-chat-app.js', base).href));
+
+const SETTINGS = ['publishable-key', 'base-url', 'locale', 'theme', 'primary-color', 'position', 'visitor-id', 'sound', 'nonce', 'strings', 'dir'];
+
+if (script?.dataset.publishableKey) {
+  const add = () => {
+    const element = document.createElement('tickki-chat') as TickkiChatElement;
+    for (const name of SETTINGS) {
+      const value = script.getAttribute(`data-${name}`);
+      if (value !== null) element.setAttribute(name, value);
+    }
+    (globalThis as { tickkiChat?: TickkiChatElement }).tickkiChat = element;
+    document.body.append(element);
+    document.dispatchEvent(new CustomEvent('tickki:ready', { detail: element }));
+  };
+  if (document.body) add();
+  else document.addEventListener('DOMContentLoaded', add, { once: true });
+}

@@ -1,0 +1,63 @@
+/** The widget in a page: the script-tag build served under a strict CSP, and helpers to read its shadow DOM. */
+import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import type { Page } from 'playwright-core';
+import { STRICT_CSP, servePages, type RunningSandbox } from './helpers.js';
+
+const DIST = fileURLToPath(new URL('../dist/', import.meta.url));
+const dist = (file: string) => readFileSync(DIST + file);
+const require = createRequire(import.meta.url);
+
+/** A host page: some content, the host's own hostile-ish CSS, and the script tag. */
+export function hostPage(sb: RunningSandbox, data: Record<string, string> = {}): string {
+  const attrs = Object.entries({ 'publishable-key': sb.demoKey, 'base-url': sb.origin, ...data })
+    .map(([k, v]) => ` data-${k}="${v.replace(/"/g, '&quot;')}"`)
+    .join('');
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Acme shop</title><link rel="stylesheet" href="/host.css"></head>
+<body><main><h1>Acme shop</h1><p>Our products are great. Ask us anything in the chat.</p></main>
+<script src="/tickki-chat.js"${attrs} async></script></body></html>`;
+}
+
+/** CSS a careless host page might have: it must not reach into the widget. */
+const HOST_CSS = `body{font-family:Georgia,serif;margin:40px;color:#333}
+button{background:hotpink!important;border:5px solid lime}*{letter-spacing:3px}p{color:red}textarea{font-size:8px}ol{list-style:upper-roman}`;
+
+/** Serves the host page (strict CSP), the script-tag build and axe-core from one origin. */
+export async function widgetPages(sb: RunningSandbox, data: Record<string, string> = {}, csp = STRICT_CSP, more: Record<string, Record<string, string>> = {}) {
+  const extra = Object.fromEntries(Object.entries(more).map(([path, d]) => [path, ['text/html; charset=utf-8', hostPage(sb, d)] as [string, string]]));
+  return servePages(
+    {
+      ...extra,
+      '/': ['text/html; charset=utf-8', hostPage(sb, data)],
+      '/host.css': ['text/css', HOST_CSS],
+      ...Object.fromEntries(readdirSync(DIST).filter((f) => /^tickki-chat[\w-]*\.js$/.test(f)).map((f) => [`/${f}`, ['text/javascript', dist(f)] as [string, Buffer]])),
+      '/axe.js': ['text/javascript', readFileSync(require.resolve('axe-core/axe.min.js'))],
+    },
+    { 'content-security-policy': csp },
+  );
+}
+
+/** Collects CSP violations and page errors; call before navigating. */
+export async function watchPage(page: Page): Promise<{ violations: string[]; errors: string[] }> {
+  const seen = { violations: [] as string[], errors: [] as string[] };
+  await page.exposeFunction('__cspViolation', (text: string) => seen.violations.push(text));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => (window as unknown as { __cspViolation(t: string): void }).__cspViolation(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  page.on('pageerror', (e) => seen.errors.push(e.message));
+  return seen;
+}
+
+/** The widget's message bubbles as text, with status and side. */
+export function bubbles(page: Page): Promise<{ text: string; status: string; mine: boolean }[]> {
+  return page.evaluate(() => {
+    const root = document.querySelector('tickki-chat')!.shadowRoot!;
+    return [...root.querySelectorAll('.list > li[data-status]')].map((li) => ({
+      text: li.querySelector('.bubble')!.textContent ?? '',
+      status: li.getAttribute('data-status') ?? '',
+      mine: li.classList.contains('me'),
+    }));
+  });
+}

@@ -1,0 +1,237 @@
+/**
+ * What a visitor cannot see but relies on, in Chromium on a strict-CSP host page: hostile message
+ * contents stay inert (from the visitor and from an agent), axe-core finds no serious or critical
+ * violation inside the shadow root (light, dark, a light brand colour, right to left), the chat works
+ * with the keyboard alone, the small-screen layout, and screenshots kept in `test/artifacts/`.
+ */
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { hasChromium, launchChromium } from '@tickki/browser-harness';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sandbox, waitFor, type RunningSandbox } from './helpers.js';
+import { bubbles, watchPage, widgetPages } from './page.js';
+
+if (process.env.CI && !hasChromium) throw new Error('Chromium is not installed: apt-get install chromium');
+
+const ARTIFACTS = fileURLToPath(new URL('./artifacts/', import.meta.url));
+
+/** Message contents that must render as the text they are. */
+const HOSTILE = [
+  '<script>window.__pwned = "script"</script>',
+  '<img src=x onerror="window.__pwned = \'img\'">',
+  '<svg onload="window.__pwned = \'svg\'"></svg>',
+  '<a href="javascript:window.__pwned = \'href\'">click me</a>',
+  'javascript:window.__pwned="bare"',
+  'JaVaScRiPt:window.__pwned="mixed"',
+  'data:text/html,<script>window.__pwned="data"</script>',
+  '"><iframe srcdoc="<script>parent.__pwned=1</script>"></iframe>',
+  '<style>.panel{display:none!important}</style>',
+  '<div style="position:fixed;inset:0;background:red;z-index:99">cover</div>',
+  '</li></ol><button onclick="window.__pwned=1">x</button>',
+  '[click](javascript:window.__pwned=1)',
+  'https://example.com/?q="><script>window.__pwned=1</script>',
+  'Invoice \u202Efdp.exe and \u2067nested\u2069 text',
+  '{{constructor.constructor("window.__pwned=1")()}}',
+];
+
+describe.runIf(hasChromium)('safety, accessibility, layout (Chromium, strict CSP)', () => {
+  let sb: RunningSandbox;
+  let pages: Awaited<ReturnType<typeof widgetPages>>;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    sb = await sandbox({ agent: { mode: 'off' }, config: { business: { name: 'Acme Support' }, presence: { agents_online: 2 } } });
+    pages = await widgetPages(sb, {}, undefined, {
+      '/fr-rtl': { locale: 'fr', dir: 'rtl', 'visitor-id': 'v_rtl' },
+      '/light-brand': { 'primary-color': '#FDE68A', 'visitor-id': 'v_light' },
+      '/dark': { theme: 'dark', 'visitor-id': 'v_dark' },
+    });
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await pages?.close();
+    await sb?.close();
+  });
+
+  const open = async (path = '/', options: Parameters<Browser['newContext']>[0] = {}) => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...options });
+    const page = await context.newPage();
+    const seen = await watchPage(page);
+    await page.goto(pages.origin + path);
+    await page.locator('tickki-chat .launcher').click();
+    await page.locator('tickki-chat textarea').waitFor();
+    await page.waitForFunction(() => !!document.querySelector('tickki-chat')?.shadowRoot?.querySelector('.presence'));
+    return { context, page, seen };
+  };
+  const send = async (page: Page, text: string) => {
+    await page.locator('tickki-chat textarea').fill(text);
+    await page.locator('tickki-chat textarea').press('Enter');
+  };
+  const until = async (page: Page, check: () => Promise<boolean>, what: string) => {
+    for (let end = Date.now() + 15_000; !(await check()); await page.waitForTimeout(50)) if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+  };
+  const conversationOf = async (page: Page) => {
+    const visitor = await page.evaluate(
+      () => document.querySelector('tickki-chat')!.getAttribute('visitor-id') ?? localStorage.getItem(Object.keys(localStorage).find((k) => k.endsWith(':visitor'))!) ?? '',
+    );
+    return (await waitFor(() => sb.control.conversations().find((c) => c.visitor_id === visitor), 'conversation')).id;
+  };
+  const axe = async (page: Page) => {
+    await page.addScriptTag({ url: '/axe.js' });
+    return page.evaluate(async () => {
+      const result = await (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: { id: string; impact: string; nodes: { target: unknown }[] }[]; passes: unknown[] }> } }).axe.run(
+        { include: [['tickki-chat']] },
+        { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } },
+      );
+      return { violations: result.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.map((n) => JSON.stringify(n.target)) })), passes: result.passes.length };
+    });
+  };
+  const serious = (violations: { impact: string }[]) => violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+
+  it('hostile contents from the visitor and from an agent render as inert text', async () => {
+    const { context, page, seen } = await open();
+    for (const text of HOSTILE) await send(page, text);
+    await until(page, async () => (await bubbles(page)).filter((b) => b.status === 'sent').length === HOSTILE.length, 'visitor messages sent');
+    const id = (await waitFor(() => sb.control.conversations()[0], 'conversation')).id;
+    for (const text of HOSTILE) sb.control.reply(id, text, '<b onmouseover=alert(1)>Eve</b>');
+    await until(page, async () => (await bubbles(page)).length === HOSTILE.length * 2, 'agent messages');
+    await page.waitForTimeout(300);
+
+    const shown = await bubbles(page);
+    expect(shown.map((b) => b.text)).toEqual([...HOSTILE, ...HOSTILE]);
+    const inspection = await page.evaluate(() => {
+      const root = document.querySelector('tickki-chat')!.shadowRoot!;
+      const panel = root.querySelector('.panel') as HTMLElement;
+      return {
+        pwned: (window as unknown as { __pwned?: unknown }).__pwned,
+        dangerous: root.querySelectorAll('script, iframe, style, svg[onload], [onerror], [onclick], [onmouseover], [style*="position"]').length,
+        strayButtons: [...root.querySelectorAll('.bubble button')].length,
+        links: [...root.querySelectorAll('.bubble a')].map((a) => ({ href: a.getAttribute('href'), rel: a.getAttribute('rel'), target: a.getAttribute('target') })),
+        panelVisible: getComputedStyle(panel).display !== 'none' && panel.getBoundingClientRect().height > 300,
+        bubbleIsolation: [...new Set([...root.querySelectorAll('.bubble')].map((b) => getComputedStyle(b).unicodeBidi))],
+        pageElements: document.body.querySelectorAll('*').length,
+      };
+    });
+    expect(inspection.pwned).toBeUndefined();
+    expect(inspection.dangerous).toBe(0);
+    expect(inspection.strayButtons).toBe(0);
+    expect(inspection.panelVisible).toBe(true);
+    // a bidi override inside a message cannot reorder anything outside its bubble
+    expect(inspection.bubbleIsolation).toEqual(['isolate']);
+    expect(inspection.pageElements).toBe(5); // main, h1, p, script, tickki-chat: nothing leaked into the page
+    expect(inspection.links.length).toBeGreaterThan(0);
+    for (const link of inspection.links) {
+      expect(link.href).toMatch(/^(https?:|mailto:)/);
+      expect(link.rel).toBe('noopener noreferrer');
+      expect(link.target).toBe('_blank');
+    }
+    expect(seen.violations).toEqual([]);
+    expect(seen.errors).toEqual([]);
+    await context.close();
+  });
+
+  it('axe-core: no serious or critical violation in the open panel, light and dark', async () => {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const { context, page } = await open('/', { colorScheme });
+      await send(page, 'Do you ship to Canada? See https://example.com');
+      await until(page, async () => (await bubbles(page)).some((b) => b.status === 'sent'), 'sent');
+      sb.control.reply(await conversationOf(page), 'Yes, within 5 days.', 'Ana');
+      await until(page, async () => (await bubbles(page)).length === 2, 'reply');
+      const result = await axe(page);
+      expect(serious(result.violations), `${colorScheme}: ${JSON.stringify(result.violations)}`).toEqual([]);
+      expect(result.passes).toBeGreaterThan(10);
+      await context.close();
+    }
+  });
+
+  it('axe-core: a light custom brand colour gets dark text on it; French right to left', async () => {
+    for (const path of ['/light-brand', '/fr-rtl', '/dark']) {
+      const { context, page } = await open(path);
+      await send(page, 'Bonjour');
+      await until(page, async () => (await bubbles(page)).some((b) => b.status === 'sent'), 'sent');
+      const result = await axe(page);
+      expect(serious(result.violations), `${path}: ${JSON.stringify(result.violations)}`).toEqual([]);
+      if (path === '/light-brand') {
+        const colors = await page.locator('tickki-chat .me .bubble').evaluate((el) => [getComputedStyle(el).backgroundColor, getComputedStyle(el).color]);
+        expect(colors).toEqual(['rgb(253, 230, 138)', 'rgb(17, 24, 39)']);
+      }
+      if (path === '/fr-rtl') {
+        expect(await page.locator('tickki-chat textarea').getAttribute('placeholder')).toBe('Écrivez un message…');
+        const side = await page.locator('tickki-chat .me').evaluate((el) => el.getBoundingClientRect().left - el.parentElement!.getBoundingClientRect().left);
+        expect(side).toBeLessThan(40); // the visitor's messages sit on the left in RTL
+      }
+      await context.close();
+    }
+  });
+
+  it('works with the keyboard alone: open, send, retry a failed message, close with Esc, focus back on the launcher', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    await page.goto(pages.origin + '/');
+    await page.waitForFunction(() => !!document.querySelector('tickki-chat')?.shadowRoot?.querySelector('.panel'));
+    const focused = () => page.evaluate(() => {
+      const el = document.activeElement?.shadowRoot?.activeElement;
+      return el ? `${el.tagName.toLowerCase()}${el.className ? '.' + el.className : ''}:${el.getAttribute('aria-label') ?? el.textContent}` : document.activeElement?.tagName;
+    });
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe('button.launcher:Open chat');
+    await page.keyboard.press('Enter');
+    await until(page, async () => (await focused()) === 'textarea:Write a message…', 'focus in the composer');
+    await page.keyboard.type('Typed with the keyboard');
+    await page.keyboard.press('Enter');
+    await until(page, async () => (await bubbles(page)).some((b) => b.text === 'Typed with the keyboard' && b.status === 'sent'), 'sent');
+    sb.control.setSuspended(true);
+    await page.keyboard.type('This fails first');
+    await page.keyboard.press('Enter');
+    await until(page, async () => (await bubbles(page)).some((b) => b.status === 'failed'), 'failed');
+    sb.control.setSuspended(false);
+    // back from the composer (past the attach button and Discard) to Retry
+    for (let i = 0; i < 4 && (await focused()) !== 'button.link:Retry'; i++) await page.keyboard.press('Shift+Tab');
+    expect(await focused()).toBe('button.link:Retry');
+    await page.keyboard.press('Enter');
+    await until(page, async () => (await bubbles(page)).some((b) => b.text === 'This fails first' && b.status === 'sent'), 'retried');
+    await page.keyboard.press('Escape');
+    expect(await page.locator('tickki-chat .panel').isHidden()).toBe(true);
+    expect(await focused()).toBe('button.launcher:Open chat');
+    expect(await page.locator('tickki-chat .launcher').getAttribute('aria-expanded')).toBe('false');
+    await context.close();
+  });
+
+  it('below 480 px the panel fills the screen, inputs do not zoom on iOS; screenshots at 375 and 1280 px, light and dark', async () => {
+    for (const [width, height] of [
+      [375, 740],
+      [1280, 800],
+    ] as const) {
+      for (const colorScheme of ['light', 'dark'] as const) {
+        const { context, page } = await open('/', { viewport: { width, height }, colorScheme, isMobile: width < 480, hasTouch: width < 480 });
+        await send(page, 'Hi! My order #1042 has not arrived yet. Tracking: https://track.example.com/1042');
+        await until(page, async () => (await bubbles(page)).some((b) => b.status === 'sent'), 'sent');
+        const id = await conversationOf(page);
+        sb.control.reply(id, 'Sorry about that! I can see it left our warehouse yesterday — it should arrive tomorrow.', 'Ana');
+        await until(page, async () => (await bubbles(page)).length === 2, 'reply');
+        sb.control.agentTyping(id, true, 'Ana');
+        await until(page, async () => (await page.locator('tickki-chat .typing').textContent()) !== '', 'typing');
+        await page.locator('tickki-chat textarea').fill('Great, thanks');
+        if (width < 480) {
+          const box = await page.locator('tickki-chat .panel').boundingBox();
+          expect(box).toEqual({ x: 0, y: 0, width, height });
+          expect(await page.locator('tickki-chat textarea').evaluate((el) => parseFloat(getComputedStyle(el).fontSize))).toBeGreaterThanOrEqual(16);
+        }
+        await page.screenshot({ path: `${ARTIFACTS}widget-${width}-${colorScheme}.png` });
+        await context.close();
+      }
+    }
+    // the closed launcher with an unread badge
+    const { context, page } = await open('/', { viewport: { width: 1280, height: 800 } });
+    await send(page, 'Anyone there?');
+    await until(page, async () => (await bubbles(page)).some((b) => b.status === 'sent'), 'sent');
+    await page.keyboard.press('Escape');
+    sb.control.reply(await conversationOf(page), 'Yes! One moment.', 'Ana');
+    await until(page, async () => (await page.locator('tickki-chat .badge').textContent()) === '1', 'badge');
+    await page.screenshot({ path: `${ARTIFACTS}widget-1280-launcher-unread.png` });
+    await context.close();
+  });
+});
