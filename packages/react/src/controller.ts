@@ -56,7 +56,7 @@ export const EMPTY_VIEW: ChatView = Object.freeze({
 export type ChatSource = TickkiChatOptions | { chat: TickkiChat };
 
 /**
- * A chat UI's state, DOM-free and React-free: owns one {@link TickkiChat} and its session, and
+ * A chat UI's state, DOM-free and React-free: owns one `TickkiChat` and its session, and
  * exposes them as an external store (`subscribe` + `view`) that `useSyncExternalStore`, Preact or
  * any renderer can read. Creating it does nothing; {@link ChatController.retain} creates the chat.
  * Releases are deferred by a tick, so React StrictMode's mount → unmount → mount keeps one chat,
@@ -88,12 +88,12 @@ export class ChatController {
     return this.#view;
   }
 
-  /** The chat, once created (by {@link retain} or {@link start}). */
+  /** The chat, once created (by {@link ChatController.retain} or {@link ChatController.start}). */
   get chat(): TickkiChat | undefined {
     return this.#chat;
   }
 
-  /** Listens to changes of {@link view}; returns a function that stops. Bound. */
+  /** Listens to changes of {@link ChatController.view}; returns a function that stops. Bound. */
   readonly subscribe = (listener: () => void): (() => void) => {
     this.#listeners.add(listener);
     return () => void this.#listeners.delete(listener);
@@ -150,7 +150,7 @@ export class ChatController {
     return (this.#starting = starting);
   }
 
-  /** Stops the session a tick later, unless {@link start} is called again with the same options first. */
+  /** Stops the session a tick later, unless {@link ChatController.start} is called again with the same options first. */
   stopSoon(): void {
     clearTimeout(this.#stopTimer);
     this.#stopTimer = setTimeout(() => this.stop(), 0);

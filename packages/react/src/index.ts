@@ -31,4 +31,3 @@ export {
 } from './hooks.js';
 export * from './core.js';
 export { chatStrings, languages, en, fr, de } from './languages.js';
-export type { AgentTyping, ChatConfig, ChatMessage, ChatSession, ConnectionState, SyncState, TickkiChatError } from '@tickki/chat';

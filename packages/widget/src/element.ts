@@ -17,7 +17,7 @@ export interface WidgetEvents {
   unread: number;
 }
 
-/** The chat panel, loaded after the launcher (see {@link LoadApp}). */
+/** The chat panel, loaded after the launcher. */
 export interface WidgetApp {
   /** The panel was opened (focus goes into it). */
   opened(): void;

@@ -171,7 +171,7 @@ describe.runIf(hasChromium)('safety, accessibility, layout (Chromium, strict CSP
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
     await page.goto(pages.origin + '/');
-    await page.waitForFunction(() => !!document.querySelector('tickki-chat')?.shadowRoot?.querySelector('.panel'));
+    await page.locator('tickki-chat .launcher').waitFor();
     const focused = () => page.evaluate(() => {
       const el = document.activeElement?.shadowRoot?.activeElement;
       return el ? `${el.tagName.toLowerCase()}${el.className ? '.' + el.className : ''}:${el.getAttribute('aria-label') ?? el.textContent}` : document.activeElement?.tagName;

@@ -37,8 +37,17 @@ export function Composer({ session, strings: s, maxLength, canUpload, focusKey, 
 
   const length = text.length > maxLength * 0.9 ? [...text].length : text.length;
   const over = length > maxLength;
+  // Enter pressed before the session is up: the text stays in the box and goes once it is
+  const [queued, setQueued] = useState(false);
+  useEffect(() => {
+    if (queued && session) {
+      setQueued(false);
+      void send();
+    }
+  }, [queued, session]);
   const send = async () => {
-    if (!session || !text.trim() || over) return;
+    if (!text.trim() || over) return;
+    if (!session) return setQueued(true);
     const sent = text;
     setText('');
     try {
@@ -109,7 +118,7 @@ export function Composer({ session, strings: s, maxLength, canUpload, focusKey, 
             }
           }}
         />
-        <button type="submit" class="send" aria-label={s.send} title={s.send} disabled={!session || over || !text.trim()}>
+        <button type="submit" class="send" aria-label={s.send} title={s.send} disabled={over || !text.trim()}>
           <SendIcon />
         </button>
       </form>
