@@ -1,0 +1,37 @@
+/**
+ * `@tickki/chat-react-native`: the drop-in Tickki chat screen for React Native (iOS, Android, web
+ * through react-native-web), pure JavaScript, on the hooks of `@tickki/chat-react`.
+ *
+ * ```tsx
+ * <TickkiChatScreen publishableKey="pk_live_…" visitorId={userId} />
+ * // or, from anywhere, with <TickkiChatHost /> at the app's root:
+ * await TickkiChatModal.show({ publishableKey: 'pk_live_…', visitorId: userId });
+ * ```
+ *
+ * The headless mode stays available: `@tickki/chat-react`'s hooks and `@tickki/chat` are re-exported.
+ *
+ * @packageDocumentation
+ */
+export { TickkiChatScreen, type TickkiChatScreenProps } from './screen.js';
+export { TickkiChatView, type TickkiChatViewProps } from './chat-view.js';
+export { TickkiChatHost, TickkiChatModal, type TickkiChatModalOptions } from './modal.js';
+export type { AttachmentPicker, PickedAttachment } from './attachment.js';
+export { chatTheme, readableOn, type ChatTheme } from './theme.js';
+export { nativeLifecycle, platformChatOptions, platformStorage, type EdgeInsets, type NetInfoLike } from './platform.js';
+export {
+  TickkiChatProvider,
+  useChatSession,
+  useMessages,
+  useConnectionState,
+  useSyncState,
+  useAgentTyping,
+  useChatConfig,
+  useChatView,
+  useChatController,
+  type ChatView,
+  type ChatSessionState,
+  type UseChatSessionOptions,
+} from '@tickki/chat-react';
+export type { AgentTyping, ChatConfig, ChatMessage, ConnectionState, StorageAdapter, SyncState } from '@tickki/chat';
+export { chatStrings } from '@tickki/chat-react/strings';
+export { TYPING_TTL_MS, type ChatStrings } from '@tickki/chat-react/core';

@@ -1,0 +1,98 @@
+import { memo } from 'react';
+import { Linking, Platform, Pressable, StyleSheet, Text, View } from 'react-native';
+import type { ChatMessage } from '@tickki/chat';
+import { format, linkify } from '@tickki/chat-react/core';
+import { useChatUi } from './ui-context.js';
+
+/** Props of {@link MessageBubble}. */
+export interface MessageBubbleProps {
+  message: ChatMessage;
+  /** Shown for agent messages (the business's name, or the strings' "Agent"). */
+  agentName: string;
+  onRetry?: (clientId: string) => void;
+  onDiscard?: (clientId: string) => void;
+}
+
+/**
+ * One message: the visitor's on the end side in the brand color, an agent's on the start side.
+ * Text is plain text (never markup); only http(s) and mailto links are tappable. Pending messages
+ * say so; failed ones keep their text and offer Retry and Discard.
+ */
+export const MessageBubble = memo(function MessageBubble({ message, agentName, onRetry, onDiscard }: MessageBubbleProps) {
+  const { strings, theme } = useChatUi();
+  const mine = !message.isFromAgent;
+  const failed = message.status === 'failed';
+  const color = mine ? theme.onPrimary : theme.text;
+  const who = mine ? strings.you : agentName;
+  // an attachment message's text is usually just the file name: the link says it already
+  const content = message.attachments.some((a) => a.fileName === message.content) ? '' : message.content;
+  const status = message.status === 'pending' ? strings.sending : failed ? strings.failed : undefined;
+  return (
+    <View style={[styles.row, mine ? styles.mine : styles.theirs]}>
+      <View
+        accessible
+        accessibilityLabel={[`${who}: ${message.content}`, ...message.attachments.map((a) => format(strings.attachment, { name: a.fileName })), status]
+          .filter(Boolean)
+          .join('. ')}
+        style={[
+          styles.bubble,
+          mine ? { backgroundColor: theme.primary, borderBottomEndRadius: 4 } : { backgroundColor: theme.surface, borderColor: theme.border, borderWidth: StyleSheet.hairlineWidth, borderBottomStartRadius: 4 },
+          message.status === 'pending' && styles.pending,
+          failed && { borderColor: theme.danger, borderWidth: 1 },
+        ]}
+      >
+        {content ? (
+          <Text style={[styles.text, { color }]} selectable>
+            {linkify(content).map((part, i) =>
+              part.href ? (
+                <Text key={i} style={styles.link} accessibilityRole="link" {...linkProps(part.href)}>
+                  {part.text}
+                </Text>
+              ) : (
+                part.text
+              ),
+            )}
+          </Text>
+        ) : null}
+        {message.attachments.map((a) => (
+          <Text key={a.id} style={[styles.text, styles.link, { color }]} accessibilityRole="link" {...linkProps(a.signedUrl)}>
+            {format(strings.attachment, { name: a.fileName })}
+          </Text>
+        ))}
+      </View>
+      {status ? (
+        <Text style={[styles.status, { color: failed ? theme.danger : theme.muted }]} importantForAccessibility="no">
+          {status}
+        </Text>
+      ) : null}
+      {failed && message.clientId ? (
+        <View style={styles.actions}>
+          <Pressable accessibilityRole="button" accessibilityLabel={strings.retry} hitSlop={8} onPress={() => onRetry?.(message.clientId!)} style={styles.action}>
+            <Text style={[styles.actionText, { color: theme.primary }]}>{strings.retry}</Text>
+          </Pressable>
+          <Pressable accessibilityRole="button" accessibilityLabel={strings.discard} hitSlop={8} onPress={() => onDiscard?.(message.clientId!)} style={styles.action}>
+            <Text style={[styles.actionText, { color: theme.muted }]}>{strings.discard}</Text>
+          </Pressable>
+        </View>
+      ) : null}
+    </View>
+  );
+});
+
+/** A tappable link: opened by the system on iOS and Android; a real `<a href>` in a new tab on the web. */
+const linkProps = (href: string): object =>
+  Platform.OS === 'web' ? { href, hrefAttrs: { target: '_blank', rel: 'noopener noreferrer' } } : { onPress: () => void Linking.openURL(href) };
+
+const styles = StyleSheet.create({
+  row: { paddingHorizontal: 12, marginVertical: 3, maxWidth: '100%' },
+  mine: { alignItems: 'flex-end' },
+  theirs: { alignItems: 'flex-start' },
+  bubble: { maxWidth: '82%', borderRadius: 18, paddingHorizontal: 14, paddingVertical: 9 },
+  pending: { opacity: 0.7 },
+  text: { fontSize: 16, lineHeight: 22 },
+  link: { textDecorationLine: 'underline' },
+  status: { fontSize: 12, marginTop: 2, marginHorizontal: 6 },
+  actions: { flexDirection: 'row', marginTop: 2 },
+  action: { paddingHorizontal: 6, paddingVertical: 4, minHeight: 32, justifyContent: 'center' },
+  actionText: { fontSize: 14, fontWeight: '600' },
+});

@@ -1,0 +1,18 @@
+/** What every part of the screen reads: the resolved strings, the theme and the layout direction. */
+import { createContext, useContext } from 'react';
+import type { ChatStrings } from '@tickki/chat-react/core';
+import { chatStrings } from '@tickki/chat-react/strings';
+import { chatTheme, type ChatTheme } from './theme.js';
+
+/** @internal The screen's strings, theme and direction. */
+export interface ChatUi {
+  strings: ChatStrings;
+  theme: ChatTheme;
+  rtl: boolean;
+}
+
+/** @internal */
+export const ChatUiContext = createContext<ChatUi>({ strings: chatStrings(), theme: chatTheme(undefined, false), rtl: false });
+
+/** @internal */
+export const useChatUi = (): ChatUi => useContext(ChatUiContext);

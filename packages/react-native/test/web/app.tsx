@@ -1,0 +1,45 @@
+/**
+ * The drop-in screen in a browser page through react-native-web, as a phone shows it. Options come
+ * from the page's query: `key`, `base`, `visitor`, `scheme` (light | dark), `locale`.
+ */
+import { AppRegistry } from 'react-native';
+import { TickkiChatScreen, type PickedAttachment } from '../../src/index';
+
+const query = new URLSearchParams(location.search);
+
+/** Stands in for the app's file picker: a small text file, as a `data:` URL. */
+const pickAttachment = async (): Promise<PickedAttachment> => ({
+  uri: `data:text/plain;base64,${btoa('Order #1042 receipt\n'.repeat(4000))}`,
+  name: 'receipt-1042.txt',
+  type: 'text/plain',
+});
+
+/** The shared table has no Arabic yet: the right-to-left picture uses the app's own overrides, as an app would. */
+const arabic = {
+  preChatIntro: 'أخبرنا من أنت حتى نتمكن من الرد عليك.',
+  name: 'الاسم',
+  email: 'البريد الإلكتروني',
+  startChat: 'ابدأ المحادثة',
+  away: 'لا أحد متاح الآن. اترك رسالة وسنعود إليك.',
+  placeholder: 'اكتب رسالة…',
+  send: 'إرسال',
+};
+
+function App() {
+  return (
+    <TickkiChatScreen
+      publishableKey={query.get('key')!}
+      baseUrl={query.get('base')!}
+      visitorId={query.get('visitor')!}
+      colorScheme={(query.get('scheme') as 'light' | 'dark' | null) ?? 'system'}
+      locale={query.get('locale') ?? 'en'}
+      {...(query.get('locale') === 'ar' ? { strings: arabic } : {})}
+      pickAttachment={pickAttachment}
+      onClose={query.has('close') ? () => undefined : undefined}
+      {...(query.has('retries') ? { retry: { retries: Number(query.get('retries')), baseMs: 100, maxMs: 200 } } : {})}
+    />
+  );
+}
+
+AppRegistry.registerComponent('chat', () => App);
+AppRegistry.runApplication('chat', { rootTag: document.getElementById('root') });
