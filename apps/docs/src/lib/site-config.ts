@@ -19,6 +19,9 @@ export const sdkPackages = [
   'packages/chat',
   'packages/realtime',
   'packages/api',
+  'packages/react',
+  'packages/widget',
+  'packages/react-native',
 ];
 
 /** The base path the site is served under (`DOCS_BASE`, e.g. `/docs/`); default `/`. */
