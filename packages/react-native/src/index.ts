@@ -32,6 +32,6 @@ export {
   type ChatSessionState,
   type UseChatSessionOptions,
 } from '@tickki/chat-react';
-export type { AgentTyping, ChatConfig, ChatMessage, ConnectionState, StorageAdapter, SyncState } from '@tickki/chat';
+export type { AgentTyping, ChatConfig, ChatMessage, ConnectionState, StorageAdapter, SyncState, SyncStatus } from '@tickki/chat';
 export { chatStrings } from '@tickki/chat-react/strings';
 export { TYPING_TTL_MS, type ChatStrings } from '@tickki/chat-react/core';

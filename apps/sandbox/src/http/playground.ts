@@ -50,7 +50,7 @@ function page(sb: Sandbox, widget: boolean): string {
   <section class="cards">
     <article>
       <h2>1. Be the visitor</h2>
-      <p>Click the chat button. The scripted agent echoes what you write after a short pause${widget ? '' : ' <em>(the widget is not built: run <code>npm run build</code>)</em>'}.</p>
+      <p>Click the chat button. The scripted agent echoes what you write after a short pause${widget ? '' : ' <em>(the widget is not here: in this repository run <code>npm run build</code>; beside a published sandbox, <code>npm i -D @tickki/chat-widget</code>)</em>'}.</p>
     </article>
     <article>
       <h2>2. Be the agent</h2>
