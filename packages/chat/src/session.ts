@@ -234,6 +234,10 @@ export class ChatSession {
     rt.on('subscribed', () => {
       this.#authRenewed = false;
       this.#ready('live');
+      // Also right after the first page of a cold start: that page was read while the channel was
+      // not yet subscribed (history and socket start in parallel, so `ready` waits for the slower,
+      // not for both in turn), and the server replays nothing, so a message sent in between is
+      // found only by reading again. One small request (it stops at the newest id held).
       this.#gap.request('subscribed', this.#gap.syncedId);
       this.#outbox.retryRetryable();
     });
