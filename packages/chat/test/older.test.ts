@@ -105,7 +105,10 @@ describe('older history', () => {
     try {
       const before = lists().length;
       const session = await chat.startSession({ visitorId: 'v_older_between' });
+      let live = false;
+      void session.ready.then(() => (live = true));
       await waitFor(() => session.messages.length === 3, 'the first page');
+      expect(live).toBe(false);
       sb.control.reply(id, 'before the subscription'); // its broadcast reaches no one
       await session.ready;
       await waitFor(() => session.syncState.status === 'synced' && session.messages.length === 4, 'the reply sent before the subscription');
