@@ -80,6 +80,34 @@ describe('older history', () => {
     }
   });
 
+  it('after a resume from kept messages without a cursor (more were held than are kept), loadOlder() walks down past the oldest kept', async () => {
+    const storage = memoryStorage();
+    const id = await conversation('v_older_walk', 260);
+    const a = chatFor(sb, { storage });
+    const first = await a.startSession({ visitorId: 'v_older_walk' });
+    await first.ready;
+    await waitFor(() => first.syncState.status === 'synced' && first.messages.length === 100, 'the gap fill');
+    await walkDown(first);
+    expect(first.messages).toHaveLength(260);
+    a.dispose(); // keeps the newest 200, without the cursor (it points below the 260th)
+
+    const b = chatFor(sb, { storage });
+    try {
+      const second = await b.startSession({ visitorId: 'v_older_walk' });
+      expect(second.messages).toHaveLength(200);
+      await second.ready;
+      await waitFor(() => second.syncState.status === 'synced', 'synced');
+      expect(second.hasOlder).toBe(true);
+      const seen: boolean[] = [];
+      second.subscribe(() => seen.push(second.hasOlder));
+      expect(await walkDown(second)).toBe(1);
+      expect(seen.at(-1)).toBe(false);
+      expect(storeIds(second)).toEqual(serverIds(sb, id));
+    } finally {
+      b.dispose();
+    }
+  });
+
   it('store listeners read hasOlder as it is after the page they hear about', async () => {
     const id = await conversation('v_older_listener', 120);
     const chat = chatFor(sb);
