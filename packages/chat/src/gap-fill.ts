@@ -34,10 +34,11 @@ export interface GapFillOptions {
 
 /**
  * Fetches pages of history from `cursor` (the newest page when absent) towards older ones, merging
- * each into the store, until `enough` says so for a page's ids or no older page is left. Resolves the
- * cursor of the next older page and the newest id seen.
+ * each into the store, until `enough` says so for a page's ids or no older page is left. `enough`
+ * hears of every page, with its cursor of the next older page, in the job that merged it (before the
+ * store's listeners run). Resolves the newest id seen.
  */
-export type Pages = (cursor: string | undefined, limit: number, enough: (ids: number[]) => boolean) => Promise<{ next?: string | undefined; newest: number }>;
+export type Pages = (cursor: string | undefined, limit: number, enough: (ids: number[], next: string | undefined) => boolean) => Promise<number>;
 
 const HISTORY_PAGE = 50;
 const GAP_PAGE = 100;
@@ -55,7 +56,10 @@ const MAX_RETRY_MS = 30_000;
 export class GapFill {
   /** The newest id up to which the store is known complete. */
   declare syncedId: number | undefined;
-  /** Cursor of the next older page; `null` when there is none, `undefined` when unknown. */
+  /**
+   * Cursor of the page just before the oldest message held; `null` when there is none, `undefined`
+   * when unknown. Moved by every page that reaches the oldest held, in the job that merged it.
+   */
   declare cursor: string | null | undefined;
   readonly #o: GapFillOptions;
   readonly #machine: SyncStateMachine;
@@ -106,12 +110,11 @@ export class GapFill {
   /** Loads the page before the oldest held; resolves whether still older ones exist. Concurrent calls share one run. */
   readonly loadOlder = shared(async (): Promise<boolean> => {
     if (this.cursor === null) return false;
-    // with no cursor (history restored from storage) walk down from the newest page to the oldest held
+    // with no cursor (history restored from storage) walk down from the newest page past the oldest held
     const walk = this.cursor === undefined;
     const oldest = this.#o.store.oldestId() ?? Infinity;
-    const { next } = await this.#o.pages(this.cursor ?? undefined, walk ? GAP_PAGE : HISTORY_PAGE, (ids) => !walk || ids.some((id) => id < oldest));
-    this.cursor = next ?? null;
-    return !!next;
+    await this.#pages(this.cursor ?? undefined, walk ? GAP_PAGE : HISTORY_PAGE, (ids) => !walk || ids.some((id) => id < oldest));
+    return this.cursor !== null;
   });
 
   /** Stops: no more runs, no retry timer. */
@@ -167,11 +170,20 @@ export class GapFill {
     const store = this.#o.store;
     const before = store.size;
     const first = floor === undefined;
-    const { next, newest } = await this.#o.pages(undefined, first ? HISTORY_PAGE : limit, (ids) => first || ids.some((id) => id <= floor));
-    if (first && this.cursor === undefined) this.cursor = next ?? null;
+    const newest = await this.#pages(undefined, first ? HISTORY_PAGE : limit, (ids) => first || ids.some((id) => id <= floor));
     // complete up to the newest id seen (0 for an empty conversation: every later id is above it)
     this.syncedId = Math.max(this.syncedId ?? 0, newest);
     return store.size - before;
+  }
+
+  /** {@link Pages} that keep {@link GapFill.cursor} just before the oldest message held. */
+  #pages(cursor: string | undefined, limit: number, enough: (ids: number[]) => boolean): Promise<number> {
+    return this.#o.pages(cursor, limit, (ids, next) => {
+      // a page that holds the oldest message now held (or finds none at all): its cursor leads to the page before it
+      const oldest = this.#o.store.oldestId();
+      if (oldest === undefined || Math.min(...ids) <= oldest) this.cursor = next ?? null;
+      return enough(ids);
+    });
   }
 }
 

@@ -88,7 +88,7 @@ export class SessionRequests {
         store.merge(page.data.map(fromWireMessage));
         newest = Math.max(newest, ...ids);
         cursor = page.meta?.next_cursor ?? undefined;
-        if (!cursor || enough(ids)) return { next: cursor, newest };
+        if (enough(ids, cursor) || !cursor) return newest;
       }
     };
   }

@@ -110,7 +110,10 @@ export class ChatSession {
     return this.#gap.state;
   }
 
-  /** Whether older messages may exist beyond those held ({@link ChatSession.loadOlder}). */
+  /**
+   * Whether older messages may exist beyond those held ({@link ChatSession.loadOlder}). Already
+   * current when store listeners hear about the page that changed it.
+   */
   get hasOlder(): boolean {
     return this.#gap.cursor !== null;
   }
@@ -157,8 +160,8 @@ export class ChatSession {
   }
 
   /**
-   * Loads the page of messages before the oldest held. Resolves whether still older ones exist.
-   * Concurrent calls share one request.
+   * Loads the page of messages just before the oldest held (also after a gap fill or a resume has
+   * brought older ones). Resolves whether still older ones exist. Concurrent calls share one request.
    */
   async loadOlder(): Promise<boolean> {
     const more = await this.#gap.loadOlder();
@@ -234,6 +237,10 @@ export class ChatSession {
     rt.on('subscribed', () => {
       this.#authRenewed = false;
       this.#ready('live');
+      // Also right after the first page of a cold start: that page was read while the channel was
+      // not yet subscribed (history and socket start in parallel, so `ready` waits for the slower,
+      // not for both in turn), and the server replays nothing, so a message sent in between is
+      // found only by reading again. One small request (it stops at the newest id held).
       this.#gap.request('subscribed', this.#gap.syncedId);
       this.#outbox.retryRetryable();
     });

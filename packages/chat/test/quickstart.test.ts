@@ -115,7 +115,10 @@ describe('quickstart', () => {
     expect(resumed.messages).toHaveLength(50);
     expect(await resumed.loadOlder()).toBe(true);
     expect(resumed.messages).toHaveLength(100);
+    // the fill after `subscribed` reads the 100 newest too: the next page is the one before them
+    await waitFor(() => resumed.syncState.status === 'synced', 'synced');
     expect(await resumed.loadOlder()).toBe(false);
+    expect(resumed.messages).toHaveLength(120);
     expect(resumed.hasOlder).toBe(false);
     expect(storeIds(resumed)).toEqual(serverIds(sb, resumed.conversationId));
     again.dispose();

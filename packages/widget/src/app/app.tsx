@@ -196,8 +196,6 @@ function App({ host, controller, openedAt, identity }: AppProps) {
   const loadingOlder = useRef(false);
   const lastTop = useRef(0);
   const touched = useRef(false);
-  const [olderDone, setOlderDone] = useState(false);
-  const older = hasOlder && !olderDone;
   useLayoutEffect(() => {
     const el = list.current;
     if (!el) return;
@@ -208,19 +206,12 @@ function App({ host, controller, openedAt, identity }: AppProps) {
   }, [messages, typing, open]);
   const loadOlder = () => {
     const el = list.current;
-    if (!session || !older || loadingOlder.current || !el) return;
+    if (!session || !hasOlder || loadingOlder.current || !el) return;
     loadingOlder.current = true;
     anchor.current = el.scrollHeight - el.scrollTop;
-    // A gap fill may already have brought the page the session's cursor points at (it fetches
-    // pages of 100 newest first without moving that cursor): then a load adds nothing, so go on
-    // until something older arrives or nothing is left.
-    const held = session.messages.length;
-    const more = async (): Promise<void> => {
-      const left = await session.loadOlder();
-      if (!left) setOlderDone(true); // the store's listeners hear of it before `hasOlder` changes
-      else if (session.messages.length === held) return more();
-    };
-    more()
+    // each load brings the page just before the oldest shown; `hasOlder` is current when it lands
+    session
+      .loadOlder()
       .catch(() => (anchor.current = undefined))
       .finally(() => (loadingOlder.current = false));
   };
@@ -366,7 +357,7 @@ function App({ host, controller, openedAt, identity }: AppProps) {
                 lastTop.current = el.scrollTop;
               }}
             >
-              {older && status === 'ready' ? (
+              {hasOlder && status === 'ready' ? (
                 <li key="older">
                   <button type="button" class="older" onClick={loadOlder}>
                     {s.loadOlder}
