@@ -206,6 +206,12 @@ describe('samples', () => {
       await chatInWidget(page, 'Hello from the script tag');
       await expect.poll(() => logged).toContain('agent: Echo: Hello from the script tag');
       expect(logged).toContain('you: Hello from the script tag');
+      // With the panel closed, an agent's reply is unread: the page puts the count in its title.
+      await page.keyboard.press('Escape');
+      await page.locator('tickki-chat textarea').waitFor({ state: 'hidden' });
+      const conversation = sandbox.control.conversations().find((c) => sandbox.control.messages(c.id).some((m) => m.content === 'Hello from the script tag'));
+      sandbox.control.reply(conversation!.id, 'Your order left the warehouse today.');
+      await expect.poll(() => page.title(), { timeout: 15_000 }).toBe('(1) Northwind Outfitters');
       await done();
     });
 
