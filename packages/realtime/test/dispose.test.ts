@@ -1,32 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { RealtimeConnection, type RealtimeConnectionOptions } from '../src/index.js';
-import { next, recordStates, sleep, startHarness, type Harness } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { connectionPerTest, next, recordStates, sleep } from './harness.js';
 
-let h: Harness;
-let rt: RealtimeConnection | undefined;
-
-function open(extra: Partial<RealtimeConnectionOptions> = {}): RealtimeConnection {
-  rt = new RealtimeConnection({ realtime: h.realtime, client: h.client, ...extra });
-  return rt;
-}
-
-async function connected(extra: Partial<RealtimeConnectionOptions> = {}): Promise<RealtimeConnection> {
-  const c = open(extra);
-  const subscribed = next(c, 'subscribed');
-  c.connect();
-  await subscribed;
-  return c;
-}
-
-beforeEach(async () => {
-  h = await startHarness();
-});
-
-afterEach(async () => {
-  rt?.dispose();
-  rt = undefined;
-  await h.close();
-});
+const t = connectionPerTest();
+const { open, connected } = t;
 
 describe('stopping', () => {
   it('disconnect() goes idle and connect() subscribes again', async () => {
@@ -35,7 +11,7 @@ describe('stopping', () => {
     c.disconnect();
     expect(c.state).toBe('idle');
     await sleep(100);
-    expect(h.pusher.stats().connections).toBe(0);
+    expect(t.h.pusher.stats().connections).toBe(0);
     const again = next(c, 'subscribed');
     c.connect();
     expect((await again).resubscribed).toBe(true);
@@ -48,9 +24,9 @@ describe('stopping', () => {
     c.connect();
     expect(c.state).toBe('closed');
     await sleep(300);
-    expect(h.upgrades).toHaveLength(0); // no socket was opened…
-    expect(h.authCalls).toHaveLength(0); // …and no channel authorized
-    expect(h.pusher.stats().connections).toBe(0);
+    expect(t.h.upgrades).toHaveLength(0); // no socket was opened…
+    expect(t.h.authCalls).toHaveLength(0); // …and no channel authorized
+    expect(t.h.pusher.stats().connections).toBe(0);
   });
 
   it('creates nothing once a state listener has disposed it during reconnect()', async () => {
@@ -59,9 +35,9 @@ describe('stopping', () => {
     c.reconnect();
     expect(c.state).toBe('closed');
     await sleep(300);
-    expect(h.upgrades).toHaveLength(1); // only the first socket
-    expect(h.authCalls).toHaveLength(1);
-    expect(h.pusher.stats().connections).toBe(0);
+    expect(t.h.upgrades).toHaveLength(1); // only the first socket
+    expect(t.h.authCalls).toHaveLength(1);
+    expect(t.h.pusher.stats().connections).toBe(0);
   });
 
   it('warns of no refused transition in a normal life: connect, reconnect, disconnect, dispose', async () => {
@@ -90,7 +66,7 @@ describe('stopping', () => {
     c.reconnect();
     expect(c.state).toBe('closed');
     await sleep(200);
-    expect(h.pusher.stats().connections).toBe(0);
+    expect(t.h.pusher.stats().connections).toBe(0);
     expect(timers()).toBeLessThanOrEqual(before);
   });
 });

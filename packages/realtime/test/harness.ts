@@ -7,7 +7,8 @@ import type { AddressInfo } from 'node:net';
 import { createTickkiClient, type Client, type RealtimeConfig } from '@tickki/chat-api';
 // Tests only: the package source never imports the sandbox.
 import { PusherServer, signChannel } from '../../../apps/sandbox/src/realtime/index.js';
-import type { ConnectionState, RealtimeConnection, RealtimeEvents } from '../src/index.js';
+import { afterEach, beforeEach } from 'vitest';
+import { RealtimeConnection, type ConnectionState, type RealtimeConnectionOptions, type RealtimeEvents } from '../src/index.js';
 
 export const APP_KEY = 'reverb-test-key';
 export const APP_SECRET = 'reverb-test-secret';
@@ -161,3 +162,36 @@ export function recordStates(rt: RealtimeConnection): string[] {
 }
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * A fresh harness for each test of the calling file, and the connection a test opens: disposed and
+ * the harness closed after each test. `t.h` is the current test's harness.
+ */
+export function connectionPerTest() {
+  let rt: RealtimeConnection | undefined;
+  const t = {
+    h: undefined as unknown as Harness,
+    /** A connection to the harness (not connected yet), disposed after the test. */
+    open(extra: Partial<RealtimeConnectionOptions> = {}): RealtimeConnection {
+      rt = new RealtimeConnection({ realtime: t.h.realtime, client: t.h.client, ...extra });
+      return rt;
+    },
+    /** A connection that has subscribed its channel. */
+    async connected(extra: Partial<RealtimeConnectionOptions> = {}): Promise<RealtimeConnection> {
+      const c = t.open(extra);
+      const subscribed = next(c, 'subscribed');
+      c.connect();
+      await subscribed;
+      return c;
+    },
+  };
+  beforeEach(async () => {
+    t.h = await startHarness();
+  });
+  afterEach(async () => {
+    rt?.dispose();
+    rt = undefined;
+    await t.h.close();
+  });
+  return t;
+}

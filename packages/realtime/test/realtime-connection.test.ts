@@ -1,44 +1,21 @@
 import { createServer as createNetServer, type AddressInfo, type Socket } from 'node:net';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { RealtimeConnection, type LifecycleEvent, type RealtimeConnectionOptions, type RealtimeError } from '../src/index.js';
+import { describe, expect, it } from 'vitest';
+import type { LifecycleEvent, RealtimeConnectionOptions, RealtimeError } from '../src/index.js';
 import {
   APP_KEY,
+  connectionPerTest,
+  startHarness,
   CHANNEL,
   PUBLISHABLE_KEY,
   next,
   recordStates,
   sleep,
-  startHarness,
   until,
   wireMessage,
-  type Harness,
 } from './harness.js';
 
-let h: Harness;
-let rt: RealtimeConnection | undefined;
-
-function open(extra: Partial<RealtimeConnectionOptions> = {}): RealtimeConnection {
-  rt = new RealtimeConnection({ realtime: h.realtime, client: h.client, ...extra });
-  return rt;
-}
-
-async function connected(extra: Partial<RealtimeConnectionOptions> = {}): Promise<RealtimeConnection> {
-  const c = open(extra);
-  const subscribed = next(c, 'subscribed');
-  c.connect();
-  await subscribed;
-  return c;
-}
-
-beforeEach(async () => {
-  h = await startHarness();
-});
-
-afterEach(async () => {
-  rt?.dispose();
-  rt = undefined;
-  await h.close();
-});
+const t = connectionPerTest();
+const { open, connected } = t;
 
 describe('connecting', () => {
   it("opens the socket on the session's own host, subscribes and goes idle → connecting → connected", async () => {
@@ -54,14 +31,14 @@ describe('connecting', () => {
     expect(states).toEqual(['idle→connecting', 'connecting→connected']);
     expect(ev).toEqual({ socketId: expect.stringMatching(/^\d+\.\d+$/), resubscribed: false });
     // The URL pusher-js opened: the given host and port, the Reverb app key, protocol 7. Never a cluster host.
-    expect(h.upgrades).toHaveLength(1);
-    expect(h.upgrades[0]!.host).toBe(`127.0.0.1:${h.port}`);
-    expect(h.upgrades[0]!.url).toMatch(new RegExp(`^/app/${APP_KEY}\\?protocol=7&`));
+    expect(t.h.upgrades).toHaveLength(1);
+    expect(t.h.upgrades[0]!.host).toBe(`127.0.0.1:${t.h.port}`);
+    expect(t.h.upgrades[0]!.url).toMatch(new RegExp(`^/app/${APP_KEY}\\?protocol=7&`));
   });
 
   it('authorizes through the generated client at the absolute auth_endpoint, with key and session token', async () => {
     const c = await connected();
-    expect(h.authCalls).toEqual([
+    expect(t.h.authCalls).toEqual([
       {
         socketId: c.state === 'connected' ? expect.any(String) : '',
         channel: CHANNEL,
@@ -70,13 +47,13 @@ describe('connecting', () => {
         contentType: 'application/x-www-form-urlencoded',
       },
     ]);
-    expect(h.pusher.stats().subscriptions[CHANNEL]).toBe(1);
+    expect(t.h.pusher.stats().subscriptions[CHANNEL]).toBe(1);
   });
 
   it('receives MessageCreated as a model', async () => {
     const c = await connected();
     const got = next(c, 'message');
-    h.broadcast('MessageCreated', {
+    t.h.broadcast('MessageCreated', {
       ...wireMessage(7, 'hello'),
       attachments: [{ id: 1, file_name: 'a.pdf', mime_type: 'application/pdf', file_size: 10, signed_url: 'https://x/a' }],
     });
@@ -93,22 +70,22 @@ describe('connecting', () => {
 
   it.each(['plain', 'dotted', 'classPath'] as const)('matches the event named %s, data encoded once or twice', async (style) => {
     const c = await connected();
-    h.pusher.setFaults({ eventNameStyle: style });
+    t.h.pusher.setFaults({ eventNameStyle: style });
     const ids: number[] = [];
     c.on('message', (m) => ids.push(m.id));
     const second = next(c, 'message', (m) => m.id === 2);
-    h.broadcast('MessageCreated', wireMessage(1));
-    h.pusher.setFaults({ doubleEncodeData: true });
-    h.broadcast('MessageCreated', wireMessage(2));
+    t.h.broadcast('MessageCreated', wireMessage(1));
+    t.h.pusher.setFaults({ doubleEncodeData: true });
+    t.h.broadcast('MessageCreated', wireMessage(2));
     await second;
     expect(ids).toEqual([1, 2]);
   });
 
   it('delivers the AgentTyping extension event', async () => {
     const c = await connected();
-    h.pusher.setFaults({ eventNameStyle: 'classPath', doubleEncodeData: true });
+    t.h.pusher.setFaults({ eventNameStyle: 'classPath', doubleEncodeData: true });
     const got = next(c, 'agentTyping');
-    h.broadcast('AgentTyping', { typing: true, agent_name: 'Ada' });
+    t.h.broadcast('AgentTyping', { typing: true, agent_name: 'Ada' });
     expect(await got).toEqual({ typing: true, agentName: 'Ada' });
   });
 });
@@ -119,11 +96,11 @@ describe('malformed payloads', () => {
     const errors: RealtimeError[] = [];
     c.on('error', (e) => errors.push(e));
     const good = next(c, 'message');
-    h.broadcast('MessageCreated', 'not json {'); // data: a JSON string that is not JSON inside
-    h.broadcast('MessageCreated', { id: 3, content: 'no direction' }); // wrong shape
-    h.broadcast('MessageCreated', [1, 2, 3]);
-    h.broadcast('AgentTyping', { typing: 'maybe' });
-    h.broadcast('MessageCreated', wireMessage(4));
+    t.h.broadcast('MessageCreated', 'not json {'); // data: a JSON string that is not JSON inside
+    t.h.broadcast('MessageCreated', { id: 3, content: 'no direction' }); // wrong shape
+    t.h.broadcast('MessageCreated', [1, 2, 3]);
+    t.h.broadcast('AgentTyping', { typing: 'maybe' });
+    t.h.broadcast('MessageCreated', wireMessage(4));
     expect((await good).id).toBe(4);
     expect(errors.map((e) => [e.name, e.code])).toEqual([
       ['RealtimeError', 'parse_error'],
@@ -142,7 +119,7 @@ describe('malformed payloads', () => {
       throw new Error('app bug');
     });
     const got = next(c, 'message');
-    h.broadcast('MessageCreated', wireMessage(5));
+    t.h.broadcast('MessageCreated', wireMessage(5));
     expect((await got).id).toBe(5);
     expect(warnings).toHaveLength(1);
     expect(c.state).toBe('connected');
@@ -153,8 +130,8 @@ describe('malformed payloads', () => {
     const errors: RealtimeError[] = [];
     c.on('error', (e) => errors.push(e));
     const got = next(c, 'message');
-    h.broadcast('SomethingElse', 'garbage');
-    h.broadcast('MessageCreated', wireMessage(6));
+    t.h.broadcast('SomethingElse', 'garbage');
+    t.h.broadcast('MessageCreated', wireMessage(6));
     await got;
     expect(errors).toEqual([]);
   });
@@ -167,20 +144,20 @@ describe('reconnecting', () => {
   ])('after the server drops the socket %s: reconnecting → connected, re-authorized with the current token', async (_, drop) => {
     const c = await connected();
     const states = recordStates(c);
-    const first = h.authCalls[0]!.socketId;
-    h.clientToken = h.validToken = 'session-token-2'; // renewed between the two sockets
+    const first = t.h.authCalls[0]!.socketId;
+    t.h.clientToken = t.h.validToken = 'session-token-2'; // renewed between the two sockets
     const again = next(c, 'subscribed');
-    expect(h.pusher.dropConnections(drop)).toBe(1);
+    expect(t.h.pusher.dropConnections(drop)).toBe(1);
     const ev = await again;
 
     expect(ev.resubscribed).toBe(true);
     expect(ev.socketId).not.toBe(first);
     expect(states).toEqual(['connected→reconnecting', 'reconnecting→connected']);
-    expect(h.authCalls.map((a) => a.token)).toEqual(['session-token-1', 'session-token-2']);
-    expect(h.authCalls[1]!.socketId).toBe(ev.socketId);
+    expect(t.h.authCalls.map((a) => a.token)).toEqual(['session-token-1', 'session-token-2']);
+    expect(t.h.authCalls[1]!.socketId).toBe(ev.socketId);
 
     const got = next(c, 'message');
-    h.broadcast('MessageCreated', wireMessage(8));
+    t.h.broadcast('MessageCreated', wireMessage(8));
     expect((await got).id).toBe(8);
   });
 
@@ -188,12 +165,12 @@ describe('reconnecting', () => {
     const c = await connected();
     for (let i = 0; i < 3; i++) {
       const again = next(c, 'subscribed');
-      h.pusher.dropConnections();
+      t.h.pusher.dropConnections();
       await again;
     }
     expect(c.state).toBe('connected');
-    expect(h.authCalls).toHaveLength(4);
-    expect(h.pusher.stats().subscriptions[CHANNEL]).toBe(1);
+    expect(t.h.authCalls).toHaveLength(4);
+    expect(t.h.pusher.stats().subscriptions[CHANNEL]).toBe(1);
   });
 
   it('reconnect() forces a new socket and a new subscription', async () => {
@@ -204,22 +181,22 @@ describe('reconnecting', () => {
     const ev = await again;
     expect(ev.resubscribed).toBe(true);
     expect(states).toEqual(['connected→reconnecting', 'reconnecting→connected']);
-    expect(h.upgrades).toHaveLength(2);
-    expect(h.pusher.stats().connections).toBe(1);
+    expect(t.h.upgrades).toHaveLength(2);
+    expect(t.h.pusher.stats().connections).toBe(1);
   });
 
   it('keeps trying while the server refuses connections, backing off, offline, then connects', async () => {
-    h.pusher.setFaults({ refuseConnections: true });
+    t.h.pusher.setFaults({ refuseConnections: true });
     const c = open();
     const states = recordStates(c);
     c.connect();
     await until(c, 'offline');
     await sleep(3500);
     // pusher-js alone retries every second; after its first retry the backoff is 1–2 s, then 2–4 s.
-    const refused = h.pusher.stats().connectionsRefused;
+    const refused = t.h.pusher.stats().connectionsRefused;
     expect(refused).toBeGreaterThanOrEqual(3);
     expect(refused).toBeLessThanOrEqual(4);
-    h.pusher.setFaults({ refuseConnections: false });
+    t.h.pusher.setFaults({ refuseConnections: false });
     await until(c, 'connected', 20_000);
     expect(states).toEqual(['idle→connecting', 'connecting→offline', 'offline→reconnecting', 'reconnecting→connected']);
   }, 30_000);
@@ -234,7 +211,7 @@ describe('reconnecting', () => {
     });
     await new Promise<void>((resolve) => tarpit.listen(0, '127.0.0.1', resolve));
     const port = (tarpit.address() as AddressInfo).port;
-    const c = open({ realtime: { ...h.realtime, port }, pusherOptions: { unavailableTimeout: 300 } });
+    const c = open({ realtime: { ...t.h.realtime, port }, pusherOptions: { unavailableTimeout: 300 } });
     const states = recordStates(c);
     c.connect();
     await until(c, 'offline');
@@ -255,7 +232,7 @@ describe('reconnecting', () => {
     const port = (probe.address() as AddressInfo).port;
     await new Promise((resolve) => probe.close(resolve));
 
-    const c = open({ realtime: { ...h.realtime, port }, pusherOptions: { unavailableTimeout: 300 } });
+    const c = open({ realtime: { ...t.h.realtime, port }, pusherOptions: { unavailableTimeout: 300 } });
     const states = recordStates(c);
     c.connect();
     await until(c, 'offline');
@@ -303,12 +280,12 @@ describe('a half-open socket when the app comes back', () => {
   it('is replaced when it does not answer a ping: live events flow again on a new socket', async () => {
     const app = lifecycle();
     const c = await connected({ lifecycle: app.source, probeTimeoutMs: 300 });
-    const firstSocket = h.pusher.socketIds()[0];
+    const firstSocket = t.h.pusher.socketIds()[0];
     const states = recordStates(c);
     const got: number[] = [];
     c.on('message', (m) => got.push(m.id));
-    expect(h.pusher.stallConnections()).toBe(1);
-    h.broadcast('MessageCreated', wireMessage(1)); // lost on the dead socket, as on a phone asleep
+    expect(t.h.pusher.stallConnections()).toBe(1);
+    t.h.broadcast('MessageCreated', wireMessage(1)); // lost on the dead socket, as on a phone asleep
     const again = next(c, 'subscribed');
     app.emit('foreground');
     const { resubscribed, socketId } = await again;
@@ -316,7 +293,7 @@ describe('a half-open socket when the app comes back', () => {
     expect(socketId).not.toBe(firstSocket);
     expect(states).toEqual(['connected→reconnecting', 'reconnecting→connected']);
     const live = next(c, 'message');
-    expect(h.broadcast('MessageCreated', wireMessage(2))).toBe(1);
+    expect(t.h.broadcast('MessageCreated', wireMessage(2))).toBe(1);
     expect((await live).id).toBe(2);
     expect(got).toEqual([2]);
   });
@@ -325,20 +302,20 @@ describe('a half-open socket when the app comes back', () => {
     const app = lifecycle();
     const c = await connected({ lifecycle: app.source, probeTimeoutMs: 300 });
     const states = recordStates(c);
-    const before = h.pusher.stats().framesIn;
+    const before = t.h.pusher.stats().framesIn;
     app.emit('foreground');
     app.emit('foreground'); // one probe at a time
     await sleep(600);
     expect(states).toEqual([]);
     expect(c.state).toBe('connected');
-    expect(h.pusher.stats().framesIn - before).toBe(1); // the one ping
-    expect(h.pusher.stats().connections).toBe(1);
+    expect(t.h.pusher.stats().framesIn - before).toBe(1); // the one ping
+    expect(t.h.pusher.stats().connections).toBe(1);
   });
 });
 
 describe('authorization failures', () => {
   it('surfaces a refused session as auth_failed and goes failed; reconnect() with a valid token recovers', async () => {
-    h.clientToken = 'stale-token';
+    t.h.clientToken = 'stale-token';
     const c = open();
     const states = recordStates(c);
     const failed = next(c, 'error');
@@ -352,18 +329,18 @@ describe('authorization failures', () => {
     expect(c.state).toBe('failed');
     expect(states).toEqual(['idle→connecting', 'connecting→failed']);
     await sleep(200);
-    expect(h.pusher.stats().connections).toBe(0); // failed is quiet: the socket was closed
+    expect(t.h.pusher.stats().connections).toBe(0); // failed is quiet: the socket was closed
 
-    h.clientToken = h.validToken;
+    t.h.clientToken = t.h.validToken;
     const subscribed = next(c, 'subscribed');
     c.reconnect();
     await subscribed;
     expect(c.state).toBe('connected');
-    expect(h.authCalls.map((a) => a.token)).toEqual(['stale-token', 'session-token-1']);
+    expect(t.h.authCalls.map((a) => a.token)).toEqual(['stale-token', 'session-token-1']);
   });
 
   it('retries a transient authorization failure (HTTP 500) with backoff', async () => {
-    h.authStatus = 500;
+    t.h.authStatus = 500;
     const c = open();
     const states = recordStates(c);
     const failed = next(c, 'error');
@@ -371,17 +348,17 @@ describe('authorization failures', () => {
     const error = await failed;
     expect(error).toMatchObject({ code: 'auth_failed', status: 500, retryable: true });
     expect(c.state).toBe('reconnecting');
-    h.authStatus = undefined;
+    t.h.authStatus = undefined;
     await until(c, 'connected');
     expect(states).toEqual(['idle→connecting', 'connecting→reconnecting', 'reconnecting→connected']);
-    expect(h.authCalls).toHaveLength(2);
+    expect(t.h.authCalls).toHaveLength(2);
   });
 
   it.each(['subscription_error', 'pusher_error'] as const)(
     'reports a signature the server refuses (%s) as subscription_failed and goes failed',
     async (authFailureStyle) => {
-      h.pusher.setFaults({ authFailureStyle });
-      h.signingSecret = 'wrong-secret';
+      t.h.pusher.setFaults({ authFailureStyle });
+      t.h.signingSecret = 'wrong-secret';
       const c = open();
       const failed = next(c, 'error');
       c.connect();
@@ -392,8 +369,7 @@ describe('authorization failures', () => {
   );
 
   it('reports an unknown app key as connection_failed', async () => {
-    const c = new RealtimeConnection({ realtime: { ...h.realtime, key: 'unknown-key' }, client: h.client });
-    rt = c;
+    const c = open({ realtime: { ...t.h.realtime, key: 'unknown-key' } });
     const failed = next(c, 'error');
     c.connect();
     expect((await failed).code).toBe('connection_failed');
