@@ -200,6 +200,56 @@ describe.runIf(hasChromium)('safety, accessibility, layout (Chromium, strict CSP
     await context.close();
   });
 
+  it('full screen (375 px) the panel is a modal dialog: Tab and Shift+Tab wrap inside it; floating (1280 px) Tab may leave it', async () => {
+    for (const width of [375, 1280]) {
+      const { context, page } = await open('/', { viewport: { width, height: 740 } });
+      // a focusable control of the host page after the widget, where an untrapped Tab would land
+      await page.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<a id="host-link" href="#x">Host link</a>'));
+      const where = () =>
+        page.evaluate(() => {
+          const host = document.activeElement;
+          const el = host?.shadowRoot?.activeElement;
+          return host?.localName === 'tickki-chat' && el ? `${el.localName}:${el.getAttribute('aria-label') ?? el.textContent}` : `outside:${host?.id || host?.localName}`;
+        });
+      const panel = page.locator('tickki-chat .panel');
+      await until(page, async () => (await where()) === 'textarea:Write a message…', 'focus in the composer');
+      // the controls Tab visits, in order: from the composer forward until focus comes back or leaves
+      const visited: string[] = [];
+      for (let i = 0; i < 12; i++) {
+        await page.keyboard.press('Tab');
+        const at = await where();
+        visited.push(at);
+        if (at === 'textarea:Write a message…' || at.startsWith('outside:')) break;
+      }
+      if (width < 480) {
+        expect(visited.filter((v) => v.startsWith('outside:'))).toEqual([]);
+        expect(await panel.getAttribute('aria-modal')).toBe('true');
+        expect(visited.at(-1)).toBe('textarea:Write a message…'); // wrapped all the way round
+        // after the panel's last control comes its first: Close chat
+        const wrap = visited.indexOf('button:Close chat');
+        expect(wrap).toBeGreaterThanOrEqual(0);
+        const last = wrap > 0 ? visited[wrap - 1] : 'textarea:Write a message…';
+        // Tab from the last control lands on the first; Shift+Tab from the first wraps back to the last
+        await page.keyboard.press('Tab');
+        expect(await where()).toBe('button:Close chat');
+        await page.keyboard.press('Shift+Tab');
+        expect(await where()).toBe(last);
+        await page.keyboard.press('Tab');
+        expect(await where()).toBe('button:Close chat');
+        for (let i = 0; i < 10; i++) {
+          await page.keyboard.press('Shift+Tab');
+          expect((await where()).startsWith('outside:')).toBe(false);
+        }
+        await page.keyboard.press('Escape');
+        expect(await panel.isHidden()).toBe(true);
+      } else {
+        expect(await panel.getAttribute('aria-modal')).toBeNull();
+        expect(visited.at(-1)).toBe('outside:host-link'); // the visitor may go on using the page
+      }
+      await context.close();
+    }
+  });
+
   it('below 480 px the panel fills the screen, inputs do not zoom on iOS; screenshots at 375 and 1280 px, light and dark', async () => {
     for (const [width, height] of [
       [375, 740],

@@ -250,6 +250,16 @@ function App({ host, controller, openedAt, identity }: AppProps) {
     }
   }, [openedAt]);
 
+  // Full screen (the panel-css breakpoint) the panel is modal: Tab and Shift+Tab wrap inside it.
+  const [full, setFull] = useState(false);
+  useEffect(() => {
+    const media = matchMedia('(max-width:480px)');
+    const update = () => setFull(media.matches);
+    update();
+    media.addEventListener('change', update);
+    return () => media.removeEventListener('change', update);
+  }, []);
+
   const focusComposer = () => panel.current?.querySelector('textarea')?.focus();
 
   // -------------------------------------------------------------- banner
@@ -286,12 +296,22 @@ function App({ host, controller, openedAt, identity }: AppProps) {
         class="panel"
         part="panel"
         role="dialog"
+        aria-modal={full || undefined}
         aria-labelledby="tk-title"
         hidden={!open}
         onKeyDown={(e) => {
           if (e.key === 'Escape') {
             e.stopPropagation();
             host.setOpen(false, true);
+          }
+          if (e.key === 'Tab' && full) {
+            const all = [...panel.current!.querySelectorAll<HTMLElement>('a[href],[tabindex],:enabled')].filter((el) => el.tabIndex >= 0 && el.getClientRects().length);
+            const at = (panel.current!.getRootNode() as ShadowRoot).activeElement;
+            const edge = e.shiftKey ? all[0] : all[all.length - 1];
+            if (at === edge || !all.includes(at as HTMLElement)) {
+              e.preventDefault();
+              (e.shiftKey ? all[all.length - 1] : all[0])?.focus();
+            }
           }
         }}
         onDragEnter={(e) => hasFiles(e) && (e.preventDefault(), setDragging(true))}
