@@ -4,10 +4,9 @@
  * panel with Preact, `@tickki/chat` and pusher-js, an ES module the loader imports after the page;
  * other UI languages than English are `tickki-chat-*.js` chunks beside it).
  */
-import { createRequire } from 'node:module';
 import { rolldown } from 'rolldown';
+import { pusherDefines, pusherWebsocketOnly } from './build/pusher-websocket-only.ts';
 
-const require = createRequire(import.meta.url);
 const common = { platform: 'browser' as const, logLevel: 'warn' as const };
 
 const loader = await rolldown({ ...common, input: 'src/script.ts' });
@@ -15,12 +14,12 @@ await loader.write({ file: 'dist/tickki-chat.js', format: 'iife', minify: true, 
 await loader.close();
 
 // the panel, and each UI language besides English as a chunk of its own next to it
-// pusher-js's worker build (fetch, no XHR or JSONP fallbacks) is 1.8 KB smaller than its web build
-// and runs in pages as well: the socket is a plain websocket to Reverb either way
+// pusher-js is built from its sources with a websocket-only runtime: Reverb speaks nothing else
 const app = await rolldown({
   ...common,
   input: { 'tickki-chat-app': 'src/app/app.tsx' },
-  resolve: { alias: { 'pusher-js': require.resolve('pusher-js/worker') } },
+  plugins: [pusherWebsocketOnly()],
+  transform: { define: pusherDefines },
 });
 await app.write({ dir: 'dist', format: 'esm', minify: true, entryFileNames: '[name].js', chunkFileNames: 'tickki-chat-[name]-[hash].js', comments: { legal: false } });
 await app.close();

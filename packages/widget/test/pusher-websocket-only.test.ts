@@ -1,0 +1,122 @@
+/**
+ * The pusher-js of the script-tag build: pusher-js's own sources with the websocket-only runtime
+ * (`build/pusher-websocket-only.ts`). In Chromium, `@tickki/chat-realtime` on it against the
+ * sandbox's Pusher-protocol server: it connects, authorizes and joins the private channel,
+ * receives `MessageCreated`, comes back after the server drops every socket and after it refuses
+ * new ones for a while (Pusher 4100), and names what it leaves out when that is reached.
+ */
+import { hasChromium, launchChromium } from '@tickki/browser-harness';
+import type { Browser, Page } from 'playwright-core';
+import { rolldown } from 'rolldown';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pusherDefines, pusherWebsocketOnly } from '../build/pusher-websocket-only.ts';
+import { sandbox, servePages, STRICT_CSP, type RunningSandbox } from './helpers.js';
+
+if (process.env.CI && !hasChromium) throw new Error('Chromium is not installed: apt-get install chromium');
+
+interface Seen {
+  states: string[];
+  messages: string[];
+  errors: string[];
+  subscribed: boolean[];
+}
+
+async function bundle(): Promise<string> {
+  const build = await rolldown({
+    input: new URL('browser/realtime.js', import.meta.url).pathname,
+    platform: 'browser',
+    logLevel: 'warn',
+    plugins: [pusherWebsocketOnly()],
+    transform: { define: pusherDefines },
+  });
+  const { output } = await build.generate({ format: 'esm', codeSplitting: false });
+  await build.close();
+  return output[0].code;
+}
+
+describe.runIf(hasChromium)('the websocket-only pusher-js of the script-tag build (Chromium)', () => {
+  let sb: RunningSandbox;
+  let pages: Awaited<ReturnType<typeof servePages>>;
+  let browser: Browser;
+  let page: Page;
+  const errors: string[] = [];
+  const seen = () => page.evaluate(() => (window as unknown as { seen: Seen }).seen);
+  const until = async (check: (s: Seen) => boolean, what: string, timeoutMs = 15_000) => {
+    const end = Date.now() + timeoutMs;
+    while (!check(await seen())) {
+      if (Date.now() > end) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(await seen())}`);
+      await page.waitForTimeout(50);
+    }
+  };
+
+  beforeAll(async () => {
+    sb = await sandbox();
+    const code = await bundle();
+    pages = await servePages(
+      {
+        '/': ['text/html; charset=utf-8', '<!doctype html><title>realtime</title><script type="module" src="/realtime.js"></script>'],
+        '/realtime.js': ['text/javascript', code],
+      },
+      { 'content-security-policy': STRICT_CSP },
+    );
+    browser = await launchChromium();
+    page = await browser.newPage();
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${pages.origin}/?key=${sb.demoKey}&base=${encodeURIComponent(sb.origin)}`);
+    await page.waitForFunction(() => 'conversationId' in window);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await pages?.close();
+    await sb?.close();
+  });
+
+  it('carries the websocket transport alone', async () => {
+    expect(await page.evaluate(() => Object.keys((window as unknown as { Pusher: { Runtime: { Transports: object } } }).Pusher.Runtime.Transports))).toEqual(['ws']);
+  });
+
+  it('connects, joins the private channel and receives a reply', async () => {
+    await until((s) => s.subscribed.length === 1 && s.states.at(-1) === 'connected', 'connected and subscribed');
+    const id = await page.evaluate(() => (window as unknown as { conversationId: number }).conversationId);
+    sb.control.reply(id, 'Hello from the console', 'Ana');
+    await until((s) => s.messages.includes('Hello from the console'), 'the reply');
+  });
+
+  it('comes back when the server drops every socket, and receives what is sent after', async () => {
+    const id = await page.evaluate(() => (window as unknown as { conversationId: number }).conversationId);
+    expect(sb.control.dropConnections()).toBeGreaterThan(0);
+    await until((s) => s.subscribed.length === 2 && s.subscribed[1] === true && s.states.at(-1) === 'connected', 'resubscribed');
+    sb.control.reply(id, 'After the drop', 'Ana');
+    await until((s) => s.messages.includes('After the drop'), 'the reply after the drop');
+  });
+
+  it('retries while the server refuses new sockets (Pusher 4100) and joins again when it accepts', async () => {
+    const id = await page.evaluate(() => (window as unknown as { conversationId: number }).conversationId);
+    sb.control.setFaults({ realtime: { refuseConnections: 'pusher' } });
+    sb.control.dropConnections();
+    await until((s) => s.states.at(-1) !== 'connected', 'leaves connected');
+    await page.waitForTimeout(2500);
+    expect((await seen()).subscribed).toHaveLength(2);
+    expect(sb.control.faults().counters.connections_refused).toBeGreaterThan(0);
+    sb.control.clearFaults();
+    await until((s) => s.subscribed.length === 3 && s.states.at(-1) === 'connected', 'resubscribed after the refusals', 30_000);
+    sb.control.reply(id, 'After the refusals', 'Ana');
+    await until((s) => s.messages.includes('After the refusals'), 'the reply after the refusals');
+  });
+
+  it('names what the build leaves out when it is reached', async () => {
+    const message = await page.evaluate(() => {
+      const P = (window as unknown as { Pusher: new (key: string, options: object) => { signin(): void; disconnect(): void } }).Pusher;
+      const pusher = new P('key', { cluster: 'x', wsHost: '127.0.0.1', enabledTransports: ['ws'] });
+      pusher.disconnect();
+      try {
+        pusher.signin();
+        return 'no error';
+      } catch (e) {
+        return (e as Error).message;
+      }
+    });
+    expect(message).toBe('pusher-js: user sign-in is not part of this build');
+    expect(errors).toEqual([]);
+  });
+});
