@@ -183,9 +183,17 @@ function makeElement(load: LoadApp): CustomElementConstructor {
       this.#loading = undefined;
     }
 
+    /**
+     * The CSP nonce. Browsers hide a connected element's `nonce` attribute (it reads as "") and keep
+     * the value in the `nonce` property.
+     */
+    #nonce(): string | null {
+      return this.nonce || this.getAttribute('nonce');
+    }
+
     #build(): void {
       const root = (this.#root = this.attachShadow({ mode: 'open' }));
-      adoptCss(root, LAUNCHER_CSS, this.getAttribute('nonce'));
+      adoptCss(root, LAUNCHER_CSS, this.#nonce());
       const frame = (this.#frame = document.createElement('div'));
       frame.className = 'root';
       frame.setAttribute('part', 'root');
@@ -325,7 +333,7 @@ function makeElement(load: LoadApp): CustomElementConstructor {
         ui: () => readUiState(this.#key),
         saveUi: (patch) => void writeUiState(this.#key, patch),
         emit: (event, value) => this.#emit(event, value),
-        adopt: (css) => adoptCss(this.#root!, css, this.getAttribute('nonce')),
+        adopt: (css) => adoptCss(this.#root!, css, this.#nonce()),
       };
     }
   };

@@ -24,6 +24,8 @@ if (script?.dataset.publishableKey) {
       const value = script.getAttribute(`data-${name}`);
       if (value !== null) element.setAttribute(name, value);
     }
+    // a page with a nonce-based CSP gives the script tag its nonce: the styles use it too
+    if (!element.hasAttribute('nonce') && script.nonce) element.nonce = script.nonce;
     (globalThis as { tickkiChat?: TickkiChatElement }).tickkiChat = element;
     document.body.append(element);
     document.dispatchEvent(new CustomEvent('tickki:ready', { detail: element }));
