@@ -171,7 +171,7 @@ it('counts down to the length limit and keeps an over-long text in the field, un
   await fireEvent.changeText(field, '   ');
   expect(screen.getByRole('button', { name: 'Send' })).toBeDisabled();
   await fireEvent.changeText(field, '👍'.repeat(18)); // 18 characters (36 UTF-16 units)
-  expect(screen.getByText('2 characters left')).toBeTruthy();
+  expect(screen.getByText('Characters left: 2')).toBeTruthy();
   expect(screen.getByRole('button', { name: 'Send' })).toBeEnabled();
   await fireEvent.changeText(field, 'x'.repeat(21));
   expect(screen.getByText('Messages can be at most 20 characters.')).toBeTruthy();

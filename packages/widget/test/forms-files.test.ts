@@ -1,7 +1,7 @@
 /**
  * More of what the config drives, in Chromium against the sandbox: the pre-chat form when
- * identification is required, "leave a message" when no agent is online, and files dropped on the
- * panel or pasted into the composer.
+ * identification is required, "leave a message" when no agent is online, the logo and the message
+ * length limit, and files dropped on the panel or pasted into the composer.
  */
 import { hasChromium, launchChromium } from '@tickki/browser-harness';
 import type { Browser, Page } from 'playwright-core';
@@ -9,13 +9,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sandbox, waitFor, type RunningSandbox } from './helpers.js';
 import { watchPage, widgetPages } from './page.js';
 
+/** A 2×2 PNG. */
+const LOGO_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAEklEQVR4nGNgYPhf/x+CGBgYAEXzB/mIO9ViAAAAAElFTkSuQmCC', 'base64');
+
 describe.runIf(hasChromium)('config-driven behaviour and files (Chromium)', () => {
   let sb: RunningSandbox;
   let pages: Awaited<ReturnType<typeof widgetPages>>;
   let browser: Browser;
   beforeAll(async () => {
     sb = await sandbox({ config: { features: { file_uploads: true }, presence: { agents_online: 1 } } });
-    pages = await widgetPages(sb, {}, undefined, { '/form': { 'visitor-id': 'v_form' }, '/files': { 'visitor-id': 'v_files' }, '/away': { 'visitor-id': 'v_away' } });
+    pages = await widgetPages(sb, {}, undefined, { '/form': { 'visitor-id': 'v_form' }, '/files': { 'visitor-id': 'v_files' }, '/away': { 'visitor-id': 'v_away' }, '/limits': { 'visitor-id': 'v_limits' }, '/no-logo': { 'visitor-id': 'v_no_logo' } });
+    pages.files['/logo.png'] = ['image/png', LOGO_PNG];
     browser = await launchChromium();
   });
   afterAll(async () => {
@@ -63,6 +67,51 @@ describe.runIf(hasChromium)('config-driven behaviour and files (Chromium)', () =
     } finally {
       sb.control.setAgentsOnline(1);
     }
+  });
+
+  it('shows the logo from the config, a time on every message, and holds the text over the length limit', async () => {
+    sb.control.patchConfig({ branding: { logo_url: `${pages.origin}/logo.png` }, limits: { message_max_length: 20 } });
+    try {
+      const page = await open('/limits');
+      const textarea = page.locator('tickki-chat textarea');
+      await textarea.waitFor();
+      await page.waitForFunction(() => (document.querySelector('tickki-chat')!.shadowRoot!.querySelector('img.logo') as HTMLImageElement | null)?.naturalWidth === 2);
+
+      await textarea.fill('x'.repeat(19));
+      expect(await page.locator('tickki-chat .count').textContent()).toBe('Characters left: 1');
+      await textarea.fill('Twenty-five characters!!!');
+      expect(await page.locator('tickki-chat .count.over').textContent()).toBe('Messages can be at most 20 characters.');
+      expect(await page.locator('tickki-chat button.send').isDisabled()).toBe(true);
+      expect(await textarea.getAttribute('aria-invalid')).toBe('true');
+      await textarea.press('Enter');
+      await page.waitForTimeout(300);
+      expect(await textarea.inputValue()).toBe('Twenty-five characters!!!');
+      const id = (await waitFor(() => sb.control.conversations().find((c) => c.visitor_id === 'v_limits'), 'conversation')).id;
+      expect(sb.control.messages(id)).toEqual([]);
+
+      await textarea.fill('Short enough');
+      await textarea.press('Enter');
+      const time = page.locator('tickki-chat .list > li[data-status=sent] time');
+      await time.waitFor();
+      const stamp = await time.getAttribute('datetime');
+      expect(Math.abs(Date.parse(stamp!) - Date.now())).toBeLessThan(60_000);
+      expect(await time.textContent()).toMatch(/\d{1,2}:\d{2}/);
+      await page.context().close();
+    } finally {
+      sb.control.patchConfig({ branding: { logo_url: null }, limits: { message_max_length: 8000 } });
+    }
+  });
+
+  it('shows no logo for a URL that is not http(s), nor for one that does not load', async () => {
+    for (const url of ['javascript:alert(1)', `${pages.origin}/missing.png`]) {
+      sb.control.patchConfig({ branding: { logo_url: url } });
+      const page = await open('/no-logo');
+      await page.locator('tickki-chat .presence').waitFor();
+      await page.waitForTimeout(300);
+      expect(await page.locator('tickki-chat img').count()).toBe(0);
+      await page.context().close();
+    }
+    sb.control.patchConfig({ branding: { logo_url: null } });
   });
 
   it('uploads files dropped on the panel and screenshots pasted into the composer', async () => {

@@ -35,5 +35,5 @@ export const en: ChatStrings = {
   fileTooLarge: 'Files can be at most {max} KB.',
   uploadFailed: "The file couldn't be sent.",
   attachment: 'Attachment: {name}',
-  charsLeft: '{count} characters left',
+  charsLeft: 'Characters left: {count}',
 };

@@ -35,5 +35,5 @@ export const fr: ChatStrings = {
   fileTooLarge: 'Un fichier fait au plus {max} Ko.',
   uploadFailed: 'Le fichier n’a pas pu être envoyé.',
   attachment: 'Pièce jointe : {name}',
-  charsLeft: '{count} caractères restants',
+  charsLeft: 'Caractères restants : {count}',
 };

@@ -285,6 +285,7 @@ function App({ host, controller, openedAt, identity }: AppProps) {
 
   const name = config?.business.name || s.title;
   const logo = httpUrl(config?.branding.logoUrl);
+  const [brokenLogo, setBrokenLogo] = useState<string>();
 
   return (
     <>
@@ -325,7 +326,7 @@ function App({ host, controller, openedAt, identity }: AppProps) {
         }}
       >
         <header class="head" part="header">
-          {logo ? <img class="logo" src={logo} alt="" /> : null}
+          {logo && logo !== brokenLogo ? <img class="logo" src={logo} alt="" onError={() => setBrokenLogo(logo)} /> : null}
           <div class="who">
             <h2 class="title" id="tk-title">
               {name}
