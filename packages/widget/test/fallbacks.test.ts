@@ -1,6 +1,7 @@
 /**
  * What only some visitors meet, in Chromium against the sandbox: the optional chime (Web Audio),
- * which sounds for an agent reply while the panel is closed and at no other time; and browsers
+ * which sounds for an agent reply while the panel is closed or the tab hidden and at no other time,
+ * with the unread count in the panel's title while hidden; and browsers
  * without constructable stylesheets, where the widget styles itself with `<style nonce>` under a
  * CSP that allows only that nonce.
  */
@@ -90,6 +91,25 @@ describe.runIf(hasChromium)('the chime and the <style nonce> fallback (Chromium)
     expect(await tones(page)).toEqual([880, 1320]);
     await page.waitForTimeout(300);
     expect(await tones(page)).toHaveLength(2);
+    expect(seen.errors).toEqual([]);
+    await close();
+  });
+
+  it('open in a hidden tab: a reply chimes and the panel title counts it as unread until the tab is shown', async () => {
+    const { page, seen, close } = await pageAt({ sound: '', 'visitor-id': 'v_hidden_tab' });
+    const id = await chatOnce(page, 'v_hidden_tab');
+    const setVisibility = (state: 'hidden' | 'visible') =>
+      page.evaluate((s) => {
+        Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => s });
+        document.dispatchEvent(new Event('visibilitychange'));
+      }, state);
+    const title = () => page.locator('tickki-chat .title').textContent();
+    await setVisibility('hidden');
+    await reply(page, id, 'A reply in a hidden tab');
+    await until(page, async () => (await title()) === 'Acme Support (1 unread)', 'the count in the title');
+    expect(await tones(page)).toEqual([880, 1320]);
+    await setVisibility('visible');
+    await until(page, async () => (await title()) === 'Acme Support', 'the count cleared');
     expect(seen.errors).toEqual([]);
     await close();
   });
