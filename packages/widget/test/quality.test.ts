@@ -200,7 +200,7 @@ describe.runIf(hasChromium)('safety, accessibility, layout (Chromium, strict CSP
     await context.close();
   });
 
-  it('full screen (375 px) the panel is a modal dialog: Tab and Shift+Tab wrap inside it; floating (1280 px) Tab may leave it', async () => {
+  it('full screen (375 px) the panel is a modal dialog: Tab and Shift+Tab wrap inside it, the page behind is inert until it closes; floating (1280 px) Tab may leave it', async () => {
     for (const width of [375, 1280]) {
       const { context, page } = await open('/', { viewport: { width, height: 740 } });
       // a focusable control of the host page after the widget, where an untrapped Tab would land
@@ -221,7 +221,10 @@ describe.runIf(hasChromium)('safety, accessibility, layout (Chromium, strict CSP
         visited.push(at);
         if (at === 'textarea:Write a message…' || at.startsWith('outside:')) break;
       }
+      // the page as it was when the panel opened is inert (the link added since is kept out by the Tab wrap)
+      const inert = () => page.evaluate(() => ['main', 'tickki-chat'].map((s) => document.querySelector<HTMLElement>(s)!.inert));
       if (width < 480) {
+        expect(await inert()).toEqual([true, false]);
         expect(visited.filter((v) => v.startsWith('outside:'))).toEqual([]);
         expect(await panel.getAttribute('aria-modal')).toBe('true');
         expect(visited.at(-1)).toBe('textarea:Write a message…'); // wrapped all the way round
@@ -242,7 +245,9 @@ describe.runIf(hasChromium)('safety, accessibility, layout (Chromium, strict CSP
         }
         await page.keyboard.press('Escape');
         expect(await panel.isHidden()).toBe(true);
+        expect(await inert()).toEqual([false, false]);
       } else {
+        expect(await inert()).toEqual([false, false]);
         expect(await panel.getAttribute('aria-modal')).toBeNull();
         expect(visited.at(-1)).toBe('outside:host-link'); // the visitor may go on using the page
       }

@@ -260,6 +260,18 @@ function App({ host, controller, openedAt, identity }: AppProps) {
     return () => media.removeEventListener('change', update);
   }, []);
 
+  // Full screen and open, the page behind is inert (no focus, no clicks, no screen-reader cursor):
+  // every sibling on the way from the element up to <body>, as the page had it before
+  useEffect(() => {
+    if (!full || !open) return;
+    const made: Element[] = [];
+    for (let el: Element = host.element; el !== document.body && el.parentElement; el = el.parentElement) {
+      for (const other of el.parentElement.children) if (other !== el && !other.hasAttribute('inert')) made.push(other);
+    }
+    for (const other of made) other.setAttribute('inert', '');
+    return () => made.forEach((other) => other.removeAttribute('inert'));
+  }, [full, open]);
+
   const focusComposer = () => panel.current?.querySelector('textarea')?.focus();
 
   // -------------------------------------------------------------- banner
