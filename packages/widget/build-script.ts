@@ -4,8 +4,8 @@
  * panel with Preact, `@tickki/chat` and pusher-js, an ES module the loader imports after the page;
  * other UI languages than English are `tickki-chat-*.js` chunks beside it).
  */
+import { fileURLToPath } from 'node:url';
 import { rolldown } from 'rolldown';
-import { pusherDefines, pusherWebsocketOnly } from './build/pusher-websocket-only.ts';
 
 const common = { platform: 'browser' as const, logLevel: 'warn' as const };
 
@@ -14,12 +14,12 @@ await loader.write({ file: 'dist/tickki-chat.js', format: 'iife', minify: true, 
 await loader.close();
 
 // the panel, and each UI language besides English as a chunk of its own next to it
-// pusher-js is built from its sources with a websocket-only runtime: Reverb speaks nothing else
+// pusher-js as @tickki/chat-realtime builds it, websocket-only: Reverb speaks nothing else
+const pusherWebsocket = fileURLToPath(import.meta.resolve('@tickki/chat-realtime/pusher-websocket'));
 const app = await rolldown({
   ...common,
   input: { 'tickki-chat-app': 'src/app/app.tsx' },
-  plugins: [pusherWebsocketOnly()],
-  transform: { define: pusherDefines },
+  resolve: { alias: { 'pusher-js': pusherWebsocket } },
 });
 await app.write({ dir: 'dist', format: 'esm', minify: true, entryFileNames: '[name].js', chunkFileNames: 'tickki-chat-[name]-[hash].js', comments: { legal: false } });
 await app.close();

@@ -24,9 +24,12 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
-/** Bundles `entry` (a file path) into one browser ES module, resolving `browser` fields. */
-export async function bundleForBrowser(entry: string): Promise<string> {
-  const build = await rolldown({ input: entry, platform: 'browser', logLevel: 'silent' });
+/**
+ * Bundles `entry` (a file path) into one browser ES module, resolving `browser` fields; `alias`
+ * maps module names to files, as an app's bundler config may.
+ */
+export async function bundleForBrowser(entry: string, alias?: Record<string, string>): Promise<string> {
+  const build = await rolldown({ input: entry, platform: 'browser', logLevel: 'silent', ...(alias ? { resolve: { alias } } : {}) });
   try {
     const { output } = await build.generate({ format: 'esm' });
     return output[0].code;

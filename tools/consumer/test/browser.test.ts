@@ -1,8 +1,11 @@
 /**
  * The README's browser quickstart, bundled from the installed tarballs for the browser (rolldown,
- * honouring `browser` fields as an app's bundler does), runs in Chromium against the sandbox.
+ * honouring `browser` fields as an app's bundler does), runs in Chromium against the sandbox: once
+ * as is, once with `pusher-js` aliased to `@tickki/chat-realtime/pusher-websocket` as the realtime
+ * README shows.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { bundleForBrowser, hasChromium, launchChromium, serveStatic, type StaticServer } from '@tickki/browser-harness';
 import type { Browser } from 'playwright-core';
@@ -29,6 +32,7 @@ g.input = { value: 'Hello from the browser', oninput: null };
 let sandbox: Running;
 let pages: StaticServer;
 let browser: Browser;
+let scriptWebsocketOnly: string;
 
 beforeAll(async () => {
   if (!hasChromium) return;
@@ -41,9 +45,13 @@ beforeAll(async () => {
   writeFileSync(join(dir, 'quickstart.ts'), sample);
   writeFileSync(join(dir, 'entry.js'), "import './environment.js';\nimport './quickstart.ts';\n");
   const script = await bundleForBrowser(join(dir, 'entry.js'));
+  const websocketOnly = createRequire(join(app, 'package.json')).resolve('@tickki/chat-realtime/pusher-websocket');
+  scriptWebsocketOnly = await bundleForBrowser(join(dir, 'entry.js'), { 'pusher-js': websocketOnly });
   pages = await serveStatic({
     '/': ['text/html', '<!doctype html><title>quickstart</title><script type="module" src="/app.js"></script>'],
     '/app.js': ['text/javascript', script],
+    '/websocket-only/': ['text/html', '<!doctype html><title>quickstart</title><script type="module" src="/websocket-only/app.js"></script>'],
+    '/websocket-only/app.js': ['text/javascript', scriptWebsocketOnly],
   });
   browser = await launchChromium();
 });
@@ -54,11 +62,16 @@ afterAll(async () => {
   await sandbox?.stop();
 });
 
-it.runIf(hasChromium)('the browser quickstart, bundled from the tarballs, chats with the sandbox in Chromium', async () => {
-  const page = await browser.newPage();
+it.runIf(hasChromium).each([
+  ['', 'pusher-js'],
+  ['websocket-only/', '@tickki/chat-realtime/pusher-websocket'],
+])('the browser quickstart, bundled from the tarballs (/%s, on %s), chats with the sandbox in Chromium', async (path) => {
+  if (path) expect(scriptWebsocketOnly).not.toContain('xhr_polling'); // pusher-js's HTTP fallbacks are left out
+  const context = await browser.newContext(); // a new visitor each time
+  const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (err) => errors.push(err.message));
-  await page.goto(`${pages.origin}/`);
+  await page.goto(`${pages.origin}/${path}`);
   await page.waitForFunction(() => (globalThis as unknown as { renders: string[][] }).renders.some((r) => r.includes('Echo: Hello from the browser (sent)')), undefined, { timeout: 20_000 });
   const seen = await page.evaluate(() => {
     const g = globalThis as unknown as { renders: string[][]; banners: string[]; input: { oninput: unknown }; localStorage: Storage };
@@ -70,4 +83,5 @@ it.runIf(hasChromium)('the browser quickstart, bundled from the tarballs, chats 
   expect(seen.banners).toContain('connected');
   expect(seen.typing).toBe('function');
   expect(seen.visitorId).toMatch(/^[0-9a-f-]{36}$/);
+  await context.close();
 });

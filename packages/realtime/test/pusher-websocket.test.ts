@@ -1,16 +1,23 @@
+/// <reference lib="dom" />
 /**
- * The pusher-js of the script-tag build: pusher-js's own sources with the websocket-only runtime
- * (`build/pusher-websocket-only.ts`). In Chromium, `@tickki/chat-realtime` on it against the
- * sandbox's Pusher-protocol server: it connects, authorizes and joins the private channel,
- * receives `MessageCreated`, comes back after the server drops every socket and after it refuses
- * new ones for a while (Pusher 4100), and names what it leaves out when that is reached.
+ * `@tickki/chat-realtime/pusher-websocket` as shipped (`dist/pusher-websocket.js`): pusher-js's own
+ * sources with the websocket-only runtime. In Chromium, this package on it (pusher-js aliased to
+ * it, as the README tells bundler users to do) against the sandbox: it connects, authorizes and
+ * joins the private channel, receives `MessageCreated`, comes back after the server drops every
+ * socket and after it refuses new ones for a while (Pusher 4100), and names what it leaves out
+ * when that is reached.
  */
-import { hasChromium, launchChromium } from '@tickki/browser-harness';
+import { fileURLToPath } from 'node:url';
+import { hasChromium, launchChromium, serveStatic, type StaticServer } from '@tickki/browser-harness';
 import type { Browser, Page } from 'playwright-core';
 import { rolldown } from 'rolldown';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pusherDefines, pusherWebsocketOnly } from '../build/pusher-websocket-only.ts';
-import { sandbox, servePages, STRICT_CSP, type RunningSandbox } from './helpers.js';
+import type * as SandboxModule from '../../../apps/sandbox/dist/index.js';
+import type { RunningSandbox } from '../../../apps/sandbox/dist/index.js';
+
+// Tests only: the package source never imports the sandbox. It runs from its source; its types come from its build.
+const SANDBOX_SOURCE = fileURLToPath(new URL('../../../apps/sandbox/src/index.ts', import.meta.url));
+const { startSandbox } = (await import(/* @vite-ignore */ SANDBOX_SOURCE)) as typeof SandboxModule;
 
 if (process.env.CI && !hasChromium) throw new Error('Chromium is not installed: apt-get install chromium');
 
@@ -21,22 +28,22 @@ interface Seen {
   subscribed: boolean[];
 }
 
+/** The page's script: this package and the generated client, with `pusher-js` resolved to the shipped build. */
 async function bundle(): Promise<string> {
   const build = await rolldown({
-    input: new URL('browser/realtime.js', import.meta.url).pathname,
+    input: fileURLToPath(new URL('pusher-websocket-page.js', import.meta.url)),
     platform: 'browser',
     logLevel: 'warn',
-    plugins: [pusherWebsocketOnly()],
-    transform: { define: pusherDefines },
+    resolve: { alias: { 'pusher-js': fileURLToPath(new URL('../dist/pusher-websocket.js', import.meta.url)) } },
   });
   const { output } = await build.generate({ format: 'esm', codeSplitting: false });
   await build.close();
   return output[0].code;
 }
 
-describe.runIf(hasChromium)('the websocket-only pusher-js of the script-tag build (Chromium)', () => {
+describe.runIf(hasChromium)('@tickki/chat-realtime/pusher-websocket (Chromium, against the sandbox)', () => {
   let sb: RunningSandbox;
-  let pages: Awaited<ReturnType<typeof servePages>>;
+  let pages: StaticServer;
   let browser: Browser;
   let page: Page;
   const errors: string[] = [];
@@ -50,15 +57,11 @@ describe.runIf(hasChromium)('the websocket-only pusher-js of the script-tag buil
   };
 
   beforeAll(async () => {
-    sb = await sandbox();
-    const code = await bundle();
-    pages = await servePages(
-      {
-        '/': ['text/html; charset=utf-8', '<!doctype html><title>realtime</title><script type="module" src="/realtime.js"></script>'],
-        '/realtime.js': ['text/javascript', code],
-      },
-      { 'content-security-policy': STRICT_CSP },
-    );
+    sb = await startSandbox({ port: 0, seed: 7, rateLimits: { per_key: null, per_session: null }, agent: { mode: 'off' } });
+    pages = await serveStatic({
+      '/': ['text/html; charset=utf-8', '<!doctype html><title>realtime</title><script type="module" src="/page.js"></script>'],
+      '/page.js': ['text/javascript', await bundle()],
+    });
     browser = await launchChromium();
     page = await browser.newPage();
     page.on('pageerror', (e) => errors.push(e.message));

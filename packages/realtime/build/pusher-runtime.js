@@ -1,5 +1,5 @@
 /**
- * A pusher-js runtime with the websocket transport alone, for the script-tag build of the widget.
+ * A pusher-js runtime with the websocket transport alone, for `@tickki/chat-realtime/pusher-websocket`.
  *
  * pusher-js's own builds pick a platform by swapping one module, `runtime` (see
  * `pusher-js/src/runtimes/interface.ts`). Its web and worker runtimes carry XHR streaming and

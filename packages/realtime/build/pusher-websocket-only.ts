@@ -1,7 +1,9 @@
 /**
  * Builds pusher-js from its published sources (`pusher-js/src`) with a websocket-only runtime
- * (`pusher-runtime.js`), for the widget's script-tag build. Same connection code as pusher-js's
- * web build, 4.8 KB (min+gzip) lighter; see `pusher-runtime.js` for why the rest cannot run.
+ * (`pusher-runtime.js`) into `@tickki/chat-realtime/pusher-websocket` (`build-pusher.ts`). Same
+ * connection code as pusher-js's web build, 7.5 KB (min+gzip) lighter; see `pusher-runtime.js` for
+ * why the rest cannot run for a Tickki chat. The sources' layout is pusher-js's, not an API: the
+ * test of `test/pusher-websocket.test.ts` is what says a new pusher-js version still builds right.
  *
  * Besides the runtime, four modules that a Tickki chat never reaches are replaced by code that
  * throws if reached: encrypted channels (`private-encrypted-*`, which Tickki does not use), user

@@ -1,4 +1,4 @@
-// The realtime stack of the script-tag build: @tickki/chat-realtime on the websocket-only pusher-js.
+// The page of test/pusher-websocket.test.ts: this package on pusher-js as the test resolves it (the websocket-only build).
 import Pusher from 'pusher-js';
 import { createTickkiClient, startSession } from '@tickki/chat-api';
 import { RealtimeConnection } from '@tickki/chat-realtime';
