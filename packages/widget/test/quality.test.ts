@@ -35,6 +35,9 @@ const HOSTILE = [
   '{{constructor.constructor("window.__pwned=1")()}}',
 ];
 
+/** The business's logo: a round mark with an initial. */
+const LOGO_SVG = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64"><rect width="64" height="64" fill="#F59E0B"/><text x="32" y="44" font-family="Georgia,serif" font-size="36" font-weight="700" fill="#1F2937" text-anchor="middle">A</text></svg>';
+
 describe.runIf(hasChromium)('safety, accessibility, layout (Chromium, strict CSP)', () => {
   let sb: RunningSandbox;
   let pages: Awaited<ReturnType<typeof widgetPages>>;
@@ -48,6 +51,9 @@ describe.runIf(hasChromium)('safety, accessibility, layout (Chromium, strict CSP
       '/light-brand': { 'primary-color': '#FDE68A', 'visitor-id': 'v_light' },
       '/dark': { theme: 'dark', 'visitor-id': 'v_dark' },
     });
+    // a logo as a business would upload one, served from the page's origin
+    pages.files['/logo.svg'] = ['image/svg+xml', LOGO_SVG];
+    sb.control.patchConfig({ branding: { logo_url: `${pages.origin}/logo.svg` } });
     browser = await launchChromium();
   });
   afterAll(async () => {
