@@ -33,7 +33,7 @@ const ws = new Transport({
 const ATTEMPT_TIMEOUTS = { loop: true, timeout: 15000, timeoutLimit: 60000 };
 
 const notInThisBuild = (what) => () => {
-  throw new Error(`pusher-js: ${what} is not part of the Tickki widget's websocket-only build`);
+  throw new Error(`pusher-js: ${what} is not part of this build`);
 };
 
 export default {
@@ -42,7 +42,8 @@ export default {
   setup(PusherClass) {
     PusherClass.ready();
   },
-  getProtocol: () => location.protocol,
+  // as pusher-js's web runtime: a page on https always uses TLS
+  getProtocol: () => globalThis.location?.protocol ?? 'http:',
   getAuthorizers: () => ({}),
   getLocalStorage: () => undefined,
   TimelineTransport: { name: 'none', getAgent: () => undefined },
