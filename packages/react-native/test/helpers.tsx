@@ -31,6 +31,23 @@ export async function agentSays(sb: Sandbox, visitorId: string, content: string,
   await sb.control('POST', `/conversations/${id}/messages`, { content, agent_name: agentName });
 }
 
+/**
+ * Waits until the visitor's private channel has a subscriber on the sandbox. A new subscription
+ * sends retryable failed messages again (`ChatSession` does so on every `subscribed`), so a test
+ * about a failed message waits for this first, lest that retry race the test's own presses.
+ */
+export async function untilSubscribed(sb: Sandbox, visitorId: string): Promise<void> {
+  await waitFor(
+    async () => {
+      const { data } = await sb.control<{ data: { visitor_id: string; session_id: number }[] }>('GET', '/conversations');
+      const session = data.find((c) => c.visitor_id === visitorId)?.session_id;
+      const stats = await sb.control<{ data: { subscriptions: Record<string, number> } }>('GET', '/realtime');
+      expect(stats.data.subscriptions[`private-chat.session.${session}`]).toBeGreaterThan(0);
+    },
+    { timeout: 15_000 },
+  );
+}
+
 /** Waits until the session is up: the composer's field is editable. */
 export async function untilReady(): Promise<void> {
   await waitFor(() => expect(screen.getByLabelText('Write a message…').props.editable).not.toBe(false), { timeout: 15_000 });

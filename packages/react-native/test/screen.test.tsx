@@ -6,7 +6,7 @@
 import { AccessibilityInfo } from 'react-native';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react-native';
 import { TickkiChatScreen } from '../src/index';
-import { agentSays, freshDevice, setNetwork, startSandbox, stored, typeAndSend, untilReady, type Sandbox } from './helpers';
+import { agentSays, freshDevice, setNetwork, startSandbox, stored, typeAndSend, untilReady, untilSubscribed, type Sandbox } from './helpers';
 
 let sb: Sandbox;
 beforeAll(async () => void (sb = await startSandbox(['--agent', 'echo', '--agent-delay', '0'])));
@@ -67,12 +67,13 @@ it('keeps the text of a send the server refused, and retries it', async () => {
   await sb.control('PUT', '/faults', { http: { error_rate: 1, operations: ['sendMessage'] } });
   await render(<TickkiChatScreen publishableKey={sb.key} baseUrl={sb.origin} visitorId="v_retry" retry={{ retries: 1, baseMs: 20, maxMs: 40 }} />);
   await untilReady();
+  await untilSubscribed(sb, 'v_retry');
   await typeAndSend('Please call me back', fireEvent);
   expect(await screen.findByText('Not sent', {}, until)).toBeTruthy();
   expect(screen.getByText('Please call me back')).toBeTruthy();
   expect(await stored(sb, 'v_retry')).toEqual([]);
   await sb.control('DELETE', '/faults');
-  await fireEvent.press(screen.getByRole('button', { name: 'Retry' }));
+  await fireEvent.press(await screen.findByRole('button', { name: 'Retry' }, until));
   await waitFor(() => expect(screen.queryByText('Not sent')).toBeNull(), until);
   await waitFor(async () => expect((await stored(sb, 'v_retry')).map((m) => m.content)).toEqual(['Please call me back']), until);
   expect(screen.queryByRole('button', { name: 'Retry' })).toBeNull();
@@ -82,9 +83,10 @@ it('discards a failed message on request', async () => {
   await sb.control('PUT', '/faults', { http: { error_rate: 1, operations: ['sendMessage'] } });
   await render(<TickkiChatScreen publishableKey={sb.key} baseUrl={sb.origin} visitorId="v_discard" retry={{ retries: 0, baseMs: 20, maxMs: 40 }} />);
   await untilReady();
+  await untilSubscribed(sb, 'v_discard');
   await typeAndSend('never mind', fireEvent);
   await fireEvent.press(await screen.findByRole('button', { name: 'Discard' }, until));
-  await waitFor(() => expect(screen.queryByText('never mind')).toBeNull());
+  await waitFor(() => expect(screen.queryByText('never mind')).toBeNull(), until);
 });
 
 const OFFLINE = "You're offline — we'll send your messages when you're back.";
