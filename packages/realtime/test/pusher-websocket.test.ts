@@ -11,13 +11,8 @@ import { fileURLToPath } from 'node:url';
 import { hasChromium, launchChromium, serveStatic, type StaticServer } from '@tickki/browser-harness';
 import type { Browser, Page } from 'playwright-core';
 import { rolldown } from 'rolldown';
+import { sandbox, type RunningSandbox } from '@tickki/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type * as SandboxModule from '../../../apps/sandbox/dist/index.js';
-import type { RunningSandbox } from '../../../apps/sandbox/dist/index.js';
-
-// Tests only: the package source never imports the sandbox. It runs from its source; its types come from its build.
-const SANDBOX_SOURCE = fileURLToPath(new URL('../../../apps/sandbox/src/index.ts', import.meta.url));
-const { startSandbox } = (await import(/* @vite-ignore */ SANDBOX_SOURCE)) as typeof SandboxModule;
 
 if (process.env.CI && !hasChromium) throw new Error('Chromium is not installed: apt-get install chromium');
 
@@ -57,7 +52,7 @@ describe.runIf(hasChromium)('@tickki/chat-realtime/pusher-websocket (Chromium, a
   };
 
   beforeAll(async () => {
-    sb = await startSandbox({ port: 0, seed: 7, rateLimits: { per_key: null, per_session: null }, agent: { mode: 'off' } });
+    sb = await sandbox();
     pages = await serveStatic({
       '/': ['text/html; charset=utf-8', '<!doctype html><title>realtime</title><script type="module" src="/page.js"></script>'],
       '/page.js': ['text/javascript', await bundle()],
