@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Pressable, ScrollView, StyleSheet, Text, TextInput, View } from 'react-native';
+import { Pressable, ScrollView, StyleSheet, Text, TextInput, View, type TextInputProps } from 'react-native';
 import type { Identity } from './identity.js';
 import { COLUMN } from './theme.js';
 import { useChatUi } from './ui-context.js';
@@ -14,43 +14,22 @@ export function PreChatForm({ onSubmit, initial }: { onSubmit: (identity: Identi
   const [email, setEmail] = useState(initial?.email ?? '');
   const valid = name.trim().length > 0 && EMAIL.test(email.trim());
   const submit = () => valid && onSubmit({ name: name.trim(), email: email.trim() });
-  const field = [styles.input, { color: theme.text, backgroundColor: theme.surface, borderColor: theme.border }];
   return (
     <ScrollView contentContainerStyle={[styles.form, COLUMN]} keyboardShouldPersistTaps="handled">
       <Text style={[styles.intro, { color: theme.text }]}>{strings.preChatIntro}</Text>
-      <View>
-        <Text style={[styles.label, { color: theme.muted }]} nativeID="tickki-name">
-          {strings.name}
-        </Text>
-        <TextInput
-          value={name}
-          onChangeText={setName}
-          accessibilityLabel={strings.name}
-          aria-labelledby="tickki-name"
-          autoComplete="name"
-          textContentType="name"
-          returnKeyType="next"
-          style={field}
-        />
-      </View>
-      <View>
-        <Text style={[styles.label, { color: theme.muted }]} nativeID="tickki-email">
-          {strings.email}
-        </Text>
-        <TextInput
-          value={email}
-          onChangeText={setEmail}
-          accessibilityLabel={strings.email}
-          aria-labelledby="tickki-email"
-          autoComplete="email"
-          textContentType="emailAddress"
-          keyboardType="email-address"
-          autoCapitalize="none"
-          returnKeyType="go"
-          onSubmitEditing={submit}
-          style={field}
-        />
-      </View>
+      <LabeledInput id="tickki-name" label={strings.name} value={name} onChangeText={setName} autoComplete="name" textContentType="name" returnKeyType="next" />
+      <LabeledInput
+        id="tickki-email"
+        label={strings.email}
+        value={email}
+        onChangeText={setEmail}
+        autoComplete="email"
+        textContentType="emailAddress"
+        keyboardType="email-address"
+        autoCapitalize="none"
+        returnKeyType="go"
+        onSubmitEditing={submit}
+      />
       <Pressable
         onPress={submit}
         disabled={!valid}
@@ -62,6 +41,24 @@ export function PreChatForm({ onSubmit, initial }: { onSubmit: (identity: Identi
         <Text style={[styles.buttonText, { color: theme.onPrimary }]}>{strings.startChat}</Text>
       </Pressable>
     </ScrollView>
+  );
+}
+
+/** A text field with its visible label above it, named by that label for assistive technology. */
+function LabeledInput({ id, label, ...input }: TextInputProps & { id: string; label: string }) {
+  const { theme } = useChatUi();
+  return (
+    <View>
+      <Text style={[styles.label, { color: theme.muted }]} nativeID={id}>
+        {label}
+      </Text>
+      <TextInput
+        {...input}
+        accessibilityLabel={label}
+        aria-labelledby={id}
+        style={[styles.input, { color: theme.text, backgroundColor: theme.surface, borderColor: theme.border }]}
+      />
+    </View>
   );
 }
 
