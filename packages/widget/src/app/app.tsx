@@ -261,8 +261,9 @@ function App({ host, controller, openedAt, identity }: AppProps) {
   }, []);
 
   // Full screen and open, the page behind is inert (no focus, no clicks, no screen-reader cursor):
-  // every sibling on the way from the element up to <body>, as the page had it before
-  useEffect(() => {
+  // every sibling on the way from the element up to <body>, as the page had it before. A layout
+  // effect: the page is given back in the same commit that hides the panel, not a frame later.
+  useLayoutEffect(() => {
     if (!full || !open) return;
     const made: Element[] = [];
     for (let el: Element = host.element; el !== document.body && el.parentElement; el = el.parentElement) {
