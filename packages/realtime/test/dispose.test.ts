@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { waitFor } from '@tickki/testkit';
 import { connectionPerTest, next, recordStates, sleep } from './harness.js';
 
 const t = connectionPerTest();
@@ -10,8 +11,7 @@ describe('stopping', () => {
     const states = recordStates(c);
     c.disconnect();
     expect(c.state).toBe('idle');
-    await sleep(100);
-    expect(t.h.pusher.stats().connections).toBe(0);
+    await waitFor(() => t.h.pusher.stats().connections === 0, 'the server to see the socket closed');
     const again = next(c, 'subscribed');
     c.connect();
     expect((await again).resubscribed).toBe(true);
@@ -65,8 +65,7 @@ describe('stopping', () => {
     c.connect();
     c.reconnect();
     expect(c.state).toBe('closed');
-    await sleep(200);
-    expect(t.h.pusher.stats().connections).toBe(0);
+    await waitFor(() => t.h.pusher.stats().connections === 0, 'the server to see the socket closed');
     expect(timers()).toBeLessThanOrEqual(before);
   });
 });

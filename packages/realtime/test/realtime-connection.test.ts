@@ -1,4 +1,5 @@
 import { createServer as createNetServer, type AddressInfo, type Socket } from 'node:net';
+import { waitFor } from '@tickki/testkit';
 import { describe, expect, it } from 'vitest';
 import type { LifecycleEvent, RealtimeConnectionOptions, RealtimeError } from '../src/index.js';
 import {
@@ -217,9 +218,8 @@ describe('reconnecting', () => {
     await until(c, 'offline');
     expect(states).toEqual(['idle→connecting', 'connecting→offline']);
     c.dispose();
-    await sleep(100);
     expect(sockets.size).toBeGreaterThan(0);
-    expect(closed).toBe(sockets.size); // the pending socket was closed by the client
+    await waitFor(() => closed === sockets.size, 'the client to close the pending socket');
     for (const s of sockets) s.destroy();
     await new Promise((resolve) => tarpit.close(resolve));
   });
@@ -328,8 +328,8 @@ describe('authorization failures', () => {
     expect(error.retryable).toBe(false);
     expect(c.state).toBe('failed');
     expect(states).toEqual(['idle→connecting', 'connecting→failed']);
-    await sleep(200);
-    expect(t.h.pusher.stats().connections).toBe(0); // failed is quiet: the socket was closed
+    // failed is quiet: the socket was closed
+    await waitFor(() => t.h.pusher.stats().connections === 0, 'the server to see the socket closed');
 
     t.h.clientToken = t.h.validToken;
     const subscribed = next(c, 'subscribed');
