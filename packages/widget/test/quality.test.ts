@@ -72,12 +72,18 @@ describe.runIf(hasChromium)('safety, accessibility, layout (Chromium, strict CSP
     await page.waitForFunction(() => !!document.querySelector('tickki-chat')?.shadowRoot?.querySelector('.presence'));
     return { context, page, seen };
   };
-  const send = async (page: Page, text: string) => {
-    await page.locator('tickki-chat textarea').fill(text);
-    await page.locator('tickki-chat textarea').press('Enter');
-  };
+
   const until = async (page: Page, check: () => Promise<boolean>, what: string) => {
-    for (let end = Date.now() + 15_000; !(await check()); await page.waitForTimeout(50)) if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    for (let end = Date.now() + 15_000; !(await check()); await page.waitForTimeout(50))
+      if (Date.now() > end) throw new Error(`timed out waiting for ${what}; the list shows ${JSON.stringify(await bubbles(page).catch(() => 'nothing'))}`);
+  };
+  /** Types `text` and presses Enter, then waits until the widget took it (the box empties once the
+   * session is up and the message is in the list), as a visitor would before typing the next one. */
+  const send = async (page: Page, text: string) => {
+    const box = page.locator('tickki-chat textarea');
+    await box.fill(text);
+    await box.press('Enter');
+    await until(page, async () => (await box.inputValue()) === '', `the widget to take "${text}"`);
   };
   const conversationOf = async (page: Page) => {
     const visitor = await page.evaluate(
