@@ -1,5 +1,6 @@
 import { adoptCss } from './adopt.js';
 import { textOn } from './brand.js';
+import { fetchBrandColor } from './config-brand.js';
 import { LAUNCHER_CSS } from './launcher-css.js';
 import { readUiState, writeUiState, type UiState } from './ui-state.js';
 
@@ -131,7 +132,10 @@ function makeElement(load: LoadApp): CustomElementConstructor {
       if (ui.o) this.open();
       // a visitor with a conversation: load it in the background, to count replies as unread;
       // anyone else: only when they reach for the launcher
-      else if (ui.s) this.#schedule();
+      else if (ui.s) this.#schedule(() => void this.#load().catch(() => undefined));
+      // a first visit: the launcher wears the brand colour from the config, not the default, as
+      // soon as the page is idle (one small request; later pages have the colour kept)
+      else if (!ui.c && !this.hasAttribute('primary-color')) this.#schedule(() => void this.#fetchBrand());
     }
 
     disconnectedCallback(): void {
@@ -285,12 +289,11 @@ function makeElement(load: LoadApp): CustomElementConstructor {
       this.dispatchEvent(new CustomEvent(`tickki:${event}`, { detail: value }));
     }
 
-    /** Loads the panel after the page's `load` event and an idle moment (at most 3 s later). */
-    #schedule(): void {
+    /** Runs `run` after the page's `load` event and an idle moment (at most 3 s later). */
+    #schedule(run: () => void): void {
       let idle: number | undefined;
       const go = () => {
         const ric = (globalThis as { requestIdleCallback?: (cb: () => void, o: { timeout: number }) => number }).requestIdleCallback;
-        const run = () => void this.#load().catch(() => undefined);
         idle = ric ? ric(run, { timeout: 3000 }) : (setTimeout(run, 200) as unknown as number);
       };
       if (document.readyState === 'complete') go();
@@ -299,6 +302,12 @@ function makeElement(load: LoadApp): CustomElementConstructor {
         removeEventListener('load', go);
         (globalThis as { cancelIdleCallback?: (id: number) => void }).cancelIdleCallback?.(idle!);
       };
+    }
+
+    async #fetchBrand(): Promise<void> {
+      const color = await fetchBrandColor(this.getAttribute('publishable-key') ?? '', this.getAttribute('base-url') ?? undefined);
+      // the panel, if it loaded meanwhile, owns the colour
+      if (color && textOn(color) && !this.#app && !this.#destroyed) this.#host().setBrand(color);
     }
 
     #load(): Promise<WidgetApp> {

@@ -50,15 +50,17 @@ describe.runIf(hasChromium)('the widget in Chromium (script tag, strict CSP)', (
     await widget().locator('.launcher').click();
     await widget().locator('textarea').waitFor();
   };
+  /** Types `text` and presses Enter, then waits until the widget took it (the box empties). */
   const send = async (text: string) => {
     await widget().locator('textarea').fill(text);
     await widget().locator('textarea').press('Enter');
+    await waitForPage(async () => (await widget().locator('textarea').inputValue()) === '', `the widget to take "${text}"`);
   };
   const waitBubble = (text: string, status = 'sent') => waitForPage(async () => (await bubbles(page)).some((b) => b.text === text && b.status === status), `bubble ${text}`);
   const waitForPage = async (check: () => Promise<boolean>, what: string, timeoutMs = 15_000) => {
     const end = Date.now() + timeoutMs;
     while (!(await check())) {
-      if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+      if (Date.now() > end) throw new Error(`timed out waiting for ${what}; the list shows ${JSON.stringify(await bubbles(page).catch(() => 'nothing'))}`);
       await page.waitForTimeout(50);
     }
   };
@@ -74,15 +76,19 @@ describe.runIf(hasChromium)('the widget in Chromium (script tag, strict CSP)', (
     page.on('request', (r) => loaded.push(new URL(r.url()).pathname));
     await page.goto(pages.origin + '/', { waitUntil: 'load' });
     await widget().locator('.launcher').waitFor();
+    // once the page is idle, the launcher wears the configured brand colour, with a readable text
+    // colour picked for it: the loader asked for the config alone, not for the panel
+    const colors = () => widget().locator('.launcher').evaluate((el) => [getComputedStyle(el).backgroundColor, getComputedStyle(el).color]);
+    await waitForPage(async () => (await colors())[0] === 'rgb(15, 118, 110)', 'the brand colour on the launcher');
+    expect(await colors()).toEqual(['rgb(15, 118, 110)', 'rgb(255, 255, 255)']);
     await page.waitForTimeout(1500); // load event and idle time passed
     expect(loaded.filter((p) => p.startsWith('/tickki-chat'))).toEqual(['/tickki-chat.js']);
+    expect(loaded.filter((p) => p.endsWith('/chat/config'))).toHaveLength(1);
     await widget().locator('.launcher').hover();
     await page.waitForFunction(() => document.querySelector('tickki-chat')?.shadowRoot?.querySelector('.panel') !== null);
     expect(loaded).toContain('/tickki-chat-app.js');
     expect(sb.control.requests().filter((r) => r.path.endsWith('/chat/sessions')).length).toBe(starts);
-    // the configured brand colour, with a readable text colour picked for it
-    const colors = await widget().locator('.launcher').evaluate((el) => [getComputedStyle(el).backgroundColor, getComputedStyle(el).color]);
-    expect(colors).toEqual(['rgb(15, 118, 110)', 'rgb(255, 255, 255)']);
+    expect(await colors()).toEqual(['rgb(15, 118, 110)', 'rgb(255, 255, 255)']);
   });
 
   it('sends, shows the scripted reply with typing first, an agent reply from the console, and clears typing', async () => {
