@@ -7,7 +7,7 @@ import { hasChromium, launchChromium } from '@tickki/browser-harness';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { sandbox, waitFor, type RunningSandbox } from './helpers.js';
-import { bubbles, watchPage, widgetPages } from './page.js';
+import { bubbles, sendText, untilPage, watchPage, widgetPages } from './page.js';
 
 if (process.env.CI && !hasChromium) throw new Error('Chromium is not installed: apt-get install chromium');
 
@@ -50,20 +50,9 @@ describe.runIf(hasChromium)('the widget in Chromium (script tag, strict CSP)', (
     await widget().locator('.launcher').click();
     await widget().locator('textarea').waitFor();
   };
-  /** Types `text` and presses Enter, then waits until the widget took it (the box empties). */
-  const send = async (text: string) => {
-    await widget().locator('textarea').fill(text);
-    await widget().locator('textarea').press('Enter');
-    await waitForPage(async () => (await widget().locator('textarea').inputValue()) === '', `the widget to take "${text}"`);
-  };
+  const send = (text: string) => sendText(page, text);
   const waitBubble = (text: string, status = 'sent') => waitForPage(async () => (await bubbles(page)).some((b) => b.text === text && b.status === status), `bubble ${text}`);
-  const waitForPage = async (check: () => Promise<boolean>, what: string, timeoutMs = 15_000) => {
-    const end = Date.now() + timeoutMs;
-    while (!(await check())) {
-      if (Date.now() > end) throw new Error(`timed out waiting for ${what}; the list shows ${JSON.stringify(await bubbles(page).catch(() => 'nothing'))}`);
-      await page.waitForTimeout(50);
-    }
-  };
+  const waitForPage = (check: () => Promise<boolean>, what: string, timeoutMs?: number) => untilPage(page, check, what, timeoutMs);
   const conversationId = async () => (await waitFor(() => sb.control.conversations().find((c) => c.visitor_id !== 'v_history'), 'a conversation')).id;
 
   it('draws the launcher at once; a new visitor loads the chat only when reaching for it; no session before opening', async () => {

@@ -9,7 +9,7 @@ import { hasChromium, launchChromium } from '@tickki/browser-harness';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sandbox, STRICT_CSP, waitFor, type RunningSandbox } from './helpers.js';
-import { bubbles, watchPage, widgetPages } from './page.js';
+import { bubbles, untilPage as until, watchPage, widgetPages } from './page.js';
 
 if (process.env.CI && !hasChromium) throw new Error('Chromium is not installed: apt-get install chromium');
 
@@ -60,9 +60,6 @@ describe.runIf(hasChromium)('the chime and the <style nonce> fallback (Chromium)
     await page.addInitScript(recordTones);
     await page.goto(pages.origin);
     return { page, seen, close: () => context.close() };
-  };
-  const until = async (page: Page, check: () => Promise<boolean>, what: string) => {
-    for (let end = Date.now() + 15_000; !(await check()); await page.waitForTimeout(50)) if (Date.now() > end) throw new Error(`timed out waiting for ${what}${page.url() ? '' : ''}`);
   };
   const tones = (page: Page) => page.evaluate(() => (window as unknown as { tones: number[] }).tones);
   const launcher = (page: Page) => page.locator('tickki-chat .launcher');

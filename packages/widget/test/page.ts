@@ -61,3 +61,21 @@ export function bubbles(page: Page): Promise<{ text: string; status: string; min
     }));
   });
 }
+
+/** Polls `check` until it holds; after `timeoutMs` fails with `what` and the list the widget shows. */
+export async function untilPage(page: Page, check: () => Promise<boolean>, what: string, timeoutMs = 15_000): Promise<void> {
+  for (let end = Date.now() + timeoutMs; !(await check()); await page.waitForTimeout(50))
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}; the list shows ${JSON.stringify(await bubbles(page).catch(() => 'nothing'))}`);
+}
+
+/**
+ * Types `text` in the composer and presses Enter, then waits until the widget took it: the box
+ * empties once the session is up and the message is in the list, as a visitor would wait before
+ * typing the next one.
+ */
+export async function sendText(page: Page, text: string): Promise<void> {
+  const box = page.locator('tickki-chat textarea');
+  await box.fill(text);
+  await box.press('Enter');
+  await untilPage(page, async () => (await box.inputValue()) === '', `the widget to take "${text}"`);
+}

@@ -10,7 +10,7 @@ import { hasChromium, launchChromium } from '@tickki/browser-harness';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sandbox, waitFor, type RunningSandbox } from './helpers.js';
-import { bubbles, watchPage, widgetPages } from './page.js';
+import { bubbles, sendText as send, untilPage as until, watchPage, widgetPages } from './page.js';
 
 if (process.env.CI && !hasChromium) throw new Error('Chromium is not installed: apt-get install chromium');
 
@@ -71,19 +71,6 @@ describe.runIf(hasChromium)('safety, accessibility, layout (Chromium, strict CSP
     await page.locator('tickki-chat textarea').waitFor();
     await page.waitForFunction(() => !!document.querySelector('tickki-chat')?.shadowRoot?.querySelector('.presence'));
     return { context, page, seen };
-  };
-
-  const until = async (page: Page, check: () => Promise<boolean>, what: string) => {
-    for (let end = Date.now() + 15_000; !(await check()); await page.waitForTimeout(50))
-      if (Date.now() > end) throw new Error(`timed out waiting for ${what}; the list shows ${JSON.stringify(await bubbles(page).catch(() => 'nothing'))}`);
-  };
-  /** Types `text` and presses Enter, then waits until the widget took it (the box empties once the
-   * session is up and the message is in the list), as a visitor would before typing the next one. */
-  const send = async (page: Page, text: string) => {
-    const box = page.locator('tickki-chat textarea');
-    await box.fill(text);
-    await box.press('Enter');
-    await until(page, async () => (await box.inputValue()) === '', `the widget to take "${text}"`);
   };
   const conversationOf = async (page: Page) => {
     const visitor = await page.evaluate(
