@@ -3,10 +3,12 @@ import shared from '../../tsdown.shared.ts';
 
 /**
  * The package for bundlers: `.` (defines `<tickki-chat>`; the chat panel is a separate chunk) and
- * `./react`. The script-tag build is made by `build-script.ts`.
+ * `./react`. The script-tag build is made by `build-script.ts`. `./react` says `'use client'`, which
+ * rolldown keeps at the top of an entry's output (see `packages/react/tsdown.config.ts`).
  */
 export default defineConfig({
   ...shared,
+  checks: { moduleLevelDirective: false },
   entry: ['src/index.ts', 'src/react.tsx'],
   platform: 'browser',
   external: ['react', 'preact', /^preact\//, /^@tickki\//],

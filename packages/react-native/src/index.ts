@@ -12,6 +12,8 @@
  *
  * @packageDocumentation
  */
+'use client';
+
 export { TickkiChatScreen, type TickkiChatScreenProps } from './screen.js';
 export { TickkiChatView, type TickkiChatViewProps } from './chat-view.js';
 export { TickkiChatHost, TickkiChatModal, type TickkiChatModalOptions } from './modal.js';

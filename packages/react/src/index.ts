@@ -16,6 +16,8 @@
  *
  * @packageDocumentation
  */
+'use client';
+
 export { TickkiChatProvider, type TickkiChatProviderProps } from './provider.js';
 export {
   useChatController,

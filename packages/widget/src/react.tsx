@@ -1,13 +1,18 @@
 /**
  * `@tickki/chat-widget/react`: `<TickkiChatWidget />`, the drop-in widget as a typed React DOM
- * component. It defines `<tickki-chat>` on mount (nothing runs during a server render) and renders it
- * with these props as attributes; `ref` gives the element's API (`open()`, `close()`, …).
+ * component. It is a client component (the module says `"use client"`), so a server component or
+ * layout of React Server Components (Next.js App Router) can render it as it is. A server render
+ * writes the `<tickki-chat>` tag with these props as attributes; in the browser, after hydration, it
+ * defines the element, which draws the launcher and loads the chat later. `ref` gives the element's
+ * API (`open()`, `close()`, …).
  *
  * ```tsx
  * <TickkiChatWidget publishableKey="pk_live_…" theme="auto" onUnread={(n) => setBadge(n)} />
  * ```
  * @module
  */
+'use client';
+
 import { createElement, useEffect, useRef, type Ref } from 'react';
 import type { TickkiChatElement, WidgetEvents } from './element.js';
 
