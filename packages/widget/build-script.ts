@@ -4,7 +4,6 @@
  * panel with Preact, `@tickki/chat` and pusher-js, an ES module the loader imports after the page;
  * other UI languages than English are `tickki-chat-*.js` chunks beside it).
  */
-import { fileURLToPath } from 'node:url';
 import { rolldown } from 'rolldown';
 
 const common = { platform: 'browser' as const, logLevel: 'warn' as const };
@@ -13,13 +12,9 @@ const loader = await rolldown({ ...common, input: 'src/script.ts' });
 await loader.write({ file: 'dist/tickki-chat.js', format: 'iife', minify: true, codeSplitting: false, comments: { legal: false } });
 await loader.close();
 
-// the panel, and each UI language besides English as a chunk of its own next to it
-// pusher-js as @tickki/chat-realtime builds it, websocket-only: Reverb speaks nothing else
-const pusherWebsocket = fileURLToPath(import.meta.resolve('@tickki/chat-realtime/pusher-websocket'));
-const app = await rolldown({
-  ...common,
-  input: { 'tickki-chat-app': 'src/app/app.tsx' },
-  resolve: { alias: { 'pusher-js': pusherWebsocket } },
-});
+// the panel, and each UI language besides English as a chunk of its own next to it; pusher-js is
+// the websocket-only build, which @tickki/chat-realtime's `#pusher` gives a browser build, as it
+// does for an app's bundler
+const app = await rolldown({ ...common, input: { 'tickki-chat-app': 'src/app/app.tsx' } });
 await app.write({ dir: 'dist', format: 'esm', minify: true, entryFileNames: '[name].js', chunkFileNames: 'tickki-chat-[name]-[hash].js', comments: { legal: false } });
 await app.close();

@@ -1,10 +1,14 @@
-import PusherModule, { type Channel, type ChannelAuthorizationHandler, type ConnectionManager, type Options } from 'pusher-js';
+import PusherModule from '#pusher';
+import type { Channel, ChannelAuthorizationHandler, ConnectionManager, Options } from 'pusher-js';
 import type { RealtimeConfig } from '@tickki/chat-api';
 
 /**
- * The one place where platforms differ. `pusher-js` ships one build per platform and bundlers pick
- * it by its package.json fields: `main` (Node), `browser` (web), `react-native` (Metro). Web
- * workers need `pusher-js/worker`, which no field selects: pass it as `Pusher`.
+ * The one place where platforms differ. `#pusher` (this package's `imports`) is, for a bundler
+ * building for browsers (the `browser` condition: Vite, webpack, Turbopack, esbuild, rolldown),
+ * `dist/pusher-websocket.js`, pusher-js built with the websocket transport alone (Tickki's realtime
+ * server speaks nothing else); elsewhere it re-exports `pusher-js`, whose package.json fields pick
+ * its build: `main` (Node), `react-native` (Metro). Web workers need `pusher-js/worker`, which no
+ * field selects: pass it as `Pusher`.
  */
 
 /** The part of a pusher-js client this package uses. */

@@ -36,7 +36,7 @@ export interface RealtimeConnectionOptions {
    * function: it is read again on every authorization) and, in apps, the bundle id.
    */
   client: Client;
-  /** A pusher-js constructor, e.g. from `pusher-js/worker` in a web worker. Default: `pusher-js`. */
+  /** A pusher-js constructor, e.g. from `pusher-js/worker` in a web worker. Default: `#pusher` (websocket-only in a browser build, else `pusher-js`). */
   Pusher?: PusherConstructor;
   /** Platform signals; see {@link LifecycleSource}. */
   lifecycle?: LifecycleSource;
