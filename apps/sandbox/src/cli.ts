@@ -22,6 +22,9 @@ Options:
   --agent <mode>        Scripted agent: echo (default), canned or off
   --agent-delay <ms>    Delay before the scripted agent answers (default 500)
   --canned <text>       A canned answer (repeat for several; implies --agent canned)
+  --ignore-idempotency-key
+                        Behave like a server without the Idempotency-Key extension (the real
+                        backend may be one): a repeated send is stored again
   --seed <n>            Seed of the fault-injection random source (deterministic runs)
   --faults <json>       Any fault knobs at start, as the control API's PUT /_control/faults body,
                         e.g. '{"http":{"drop_response_rate":0.1},"realtime":{"doubleEncodeData":true}}'
@@ -58,6 +61,7 @@ try {
       canned: { type: 'string', multiple: true },
       seed: { type: 'string' },
       faults: { type: 'string' },
+      'ignore-idempotency-key': { type: 'boolean' },
       quiet: { type: 'boolean', short: 'q' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -101,6 +105,7 @@ const options: SandboxOptions = {
   faults: {
     ...(latency !== undefined ? { latency_ms: latency } : {}),
     ...(errorRate !== undefined ? { error_rate: errorRate } : {}),
+    ...(values['ignore-idempotency-key'] ? { ignore_idempotency_key: true } : {}),
   },
 };
 if (values['public-origin']) options.publicOrigin = values['public-origin'];
@@ -138,7 +143,7 @@ function activeFaults(): string[] {
   const differing = (current: object, defaults: object, prefix: string) => {
     for (const [name, value] of Object.entries(current)) {
       const fallback = (defaults as Record<string, unknown>)[name];
-      if (name === 'latency_ms' || JSON.stringify(value) === JSON.stringify(fallback)) continue;
+      if (name === 'latency_ms' || name === 'ignore_idempotency_key' || JSON.stringify(value) === JSON.stringify(fallback)) continue;
       if (Array.isArray(value) && value.length === 0) continue;
       active.push(`${prefix}${name}=${Array.isArray(value) ? value.join(',') : String(value)}`);
     }
@@ -148,7 +153,7 @@ function activeFaults(): string[] {
   return active;
 }
 const faultList = activeFaults();
-const latencyMs = sandbox.control.faults().http.latency_ms;
+const { latency_ms: latencyMs, ignore_idempotency_key: ignoresKey } = sandbox.control.faults().http;
 
 console.log(`Tickki sandbox is running.
 
@@ -161,6 +166,7 @@ console.log(`Tickki sandbox is running.
   Control API:    ${sandbox.origin}/_control/state
   Scripted agent: ${sandbox.store.agent.mode}, ${sandbox.store.agent.delay_ms} ms${options.persist ? `\n  State file:     ${options.persist}` : ''}
   Latency:        ${latencyMs ? `${latencyMs} ms added to every API answer` : 'none added'}
+  Idempotency-Key: ${ignoresKey ? 'ignored, as a server without the extension (a repeated send is stored again)' : 'honoured (--ignore-idempotency-key: behave like a server that ignores it)'}
   Faults:         ${faultList.length ? `${faultList.join(', ')}  (clear: curl -X DELETE ${sandbox.origin}/_control/faults)` : 'none'}
   Seed:           ${options.seed}  (same seed, same requests → same faults: --seed ${options.seed})
 

@@ -1,6 +1,7 @@
 /**
  * HTTP fault injection: added latency, `server_error` answers, 429 bursts, hung requests, dropped
- * answers, garbled (truncated) answers and answers of an unexpected shape. Random choices come from one seedable source, so a run with the same seed and
+ * answers, garbled (truncated) answers, answers of an unexpected shape, messages stored but never
+ * broadcast, and a server that ignores the `Idempotency-Key` extension. Random choices come from one seedable source, so a run with the same seed and
  * the same request order fails the same requests. The websocket faults live in
  * {@link PusherServer.setFaults} (see `src/realtime/faults.ts`).
  */
@@ -57,6 +58,15 @@ export interface HttpFaults {
   reshape_response_rate: number;
   /** The next N requests are processed and answered `{"data":{"unexpected":true}}`. */
   reshape_response_next: number;
+  /** Share of processed `sendMessage` and `uploadAttachment` requests whose message is stored but never broadcast (no echo). */
+  silent_store_rate: number;
+  /** The next N processed `sendMessage` or `uploadAttachment` requests store their message without broadcasting it. */
+  silent_store_next: number;
+  /**
+   * Behave like a server that does not know the `Idempotency-Key` extension (as the real backend may):
+   * the header is neither checked nor remembered, so a repeated send is stored again.
+   */
+  ignore_idempotency_key: boolean;
   /** Limit every fault to these operations; empty: all. */
   operations: OperationId[];
 }
@@ -80,11 +90,14 @@ export function noHttpFaults(): HttpFaults {
     garble_response_next: 0,
     reshape_response_rate: 0,
     reshape_response_next: 0,
+    silent_store_rate: 0,
+    silent_store_next: 0,
+    ignore_idempotency_key: false,
     operations: [],
   };
 }
 
-const RATES = ['error_rate', 'timeout_rate', 'drop_response_rate', 'garble_response_rate', 'reshape_response_rate'] as const;
+const RATES = ['error_rate', 'timeout_rate', 'drop_response_rate', 'garble_response_rate', 'reshape_response_rate', 'silent_store_rate'] as const;
 const COUNTS = [
   'latency_ms',
   'latency_jitter_ms',
@@ -96,6 +109,7 @@ const COUNTS = [
   'drop_response_next',
   'garble_response_next',
   'reshape_response_next',
+  'silent_store_next',
 ] as const;
 
 /** Merges a patch into `base`, validating it; throws `RangeError` (listing the field) on a bad value. */
@@ -111,6 +125,9 @@ export function mergeHttpFaults(base: HttpFaults, patch: Record<string, unknown>
     } else if (field === 'error_status') {
       if (value !== 500 && value !== 503) throw new RangeError('error_status must be 500 or 503');
       next.error_status = value;
+    } else if (field === 'ignore_idempotency_key') {
+      if (typeof value !== 'boolean') throw new RangeError('ignore_idempotency_key must be true or false');
+      next.ignore_idempotency_key = value;
     } else if (field === 'operations') {
       if (!Array.isArray(value) || !value.every((op) => (OPERATIONS as readonly unknown[]).includes(op))) {
         throw new RangeError(`operations must be a list of: ${OPERATIONS.join(', ')}`);
@@ -138,6 +155,7 @@ export interface FaultCounters {
   dropped_responses: number;
   garbled_responses: number;
   reshaped_responses: number;
+  silent_stores: number;
 }
 
 const noCounters = (): FaultCounters => ({
@@ -148,6 +166,7 @@ const noCounters = (): FaultCounters => ({
   dropped_responses: 0,
   garbled_responses: 0,
   reshaped_responses: 0,
+  silent_stores: 0,
 });
 
 /** Decides, request by request, which fault (if any) applies. */
@@ -239,10 +258,22 @@ export class FaultEngine {
     return 'send';
   }
 
+  /** Whether the message this (processed) request stored is broadcast; `false` under the dropped-broadcast fault. */
+  broadcast(op: OperationId): boolean {
+    if (!this.#applies(op) || !this.#take('silent_store_next', 'silent_store_rate')) return true;
+    this.counters.silent_stores++;
+    return false;
+  }
+
+  /** Whether the `Idempotency-Key` extension is ignored (see {@link HttpFaults.ignore_idempotency_key}). */
+  get ignoresIdempotencyKey(): boolean {
+    return this.#faults.ignore_idempotency_key;
+  }
+
   /** Uses up one of the "next N" count, else draws against the rate (only when it is set). */
   #take(
-    next: 'drop_response_next' | 'garble_response_next' | 'reshape_response_next',
-    rate: 'drop_response_rate' | 'garble_response_rate' | 'reshape_response_rate',
+    next: 'drop_response_next' | 'garble_response_next' | 'reshape_response_next' | 'silent_store_next',
+    rate: 'drop_response_rate' | 'garble_response_rate' | 'reshape_response_rate' | 'silent_store_rate',
   ): boolean {
     const f = this.#faults;
     if (f[next] > 0) {

@@ -73,6 +73,18 @@ describe('tickki-sandbox', () => {
     }
   });
 
+  it('--ignore-idempotency-key: the banner says so, and a repeated send is stored again', async () => {
+    const { child, output } = await run(['--port', '0', '--quiet', '--agent', 'off', '--ignore-idempotency-key'], /Press Ctrl\+C/);
+    expect(output).toContain('Idempotency-Key: ignored');
+    expect(output).toContain('Faults:         none');
+    const api = new Api(/Base URL:\s+(\S+)/.exec(output)![1]!, 'pk_test_tickki_sandbox');
+    const s = await api.session('v_cli_ignored');
+    const ids = [];
+    for (let i = 0; i < 2; i++) ids.push((await api.send(s, 'twice', { 'Idempotency-Key': 'same' })).body.data.id);
+    expect(ids[1]).not.toBe(ids[0]);
+    expect(await stop(child)).toBe(0);
+  });
+
   it('starts, prints the URLs and the demo key, serves the flags, persists, and stops on SIGTERM', async () => {
     const state = join(outDir, 'state.json');
     const { child, output } = await run(['--port', '0', '--agent', 'canned', '--canned', 'Hello from the CLI', '--agent-delay', '0', '--latency', '30', '--seed', '5', '--persist', state, '--quiet', '--faults', '{"realtime":{"eventNameStyle":"dotted"}}'], /Press Ctrl\+C/);

@@ -130,6 +130,44 @@ describe('HTTP faults', () => {
     }
   });
 
+  it('ignore_idempotency_key: the header is neither checked nor remembered, so a repeated send is stored again (as a server without the extension)', async () => {
+    const s = await api.session();
+    await setFaults({ http: { ignore_idempotency_key: true } });
+    const first = await api.send(s, 'twice', { 'Idempotency-Key': 'idem-ignored' });
+    const again = await api.send(s, 'twice', { 'Idempotency-Key': 'idem-ignored' });
+    expect([first.status, again.status]).toEqual([200, 200]);
+    expect(again.headers.get('idempotent-replayed')).toBeNull();
+    expect(again.body.data.id).not.toBe(first.body.data.id);
+    // not even checked: a key the extension refuses (over 255 characters) is ignored too
+    expect((await api.send(s, 'long key', { 'Idempotency-Key': 'k'.repeat(300) })).status).toBe(200);
+    expect(sb.control.messages(s.conversation_id).map((m) => m.content)).toEqual(['twice', 'twice', 'long key']);
+    expect(sb.control.requests().filter((r) => r.operation === 'sendMessage').map((r) => r.idempotent_replay)).toEqual([false, false, false]);
+    // honoured again once switched off; what was sent while ignored is not remembered
+    await setFaults({ http: { ignore_idempotency_key: false } });
+    const remembered = await api.send(s, 'once', { 'Idempotency-Key': 'idem-kept' });
+    expect((await api.send(s, 'once', { 'Idempotency-Key': 'idem-kept' })).body.data.id).toBe(remembered.body.data.id);
+    expect((await api.send(s, 'twice', { 'Idempotency-Key': 'idem-ignored' })).body.data.id).toBeGreaterThan(remembered.body.data.id);
+  });
+
+  it('silent_store_next: the message is stored and answered but never broadcast; with drop_response_next neither the answer nor the echo arrive', async () => {
+    const s = await api.session();
+    const probe = await PusherProbe.subscribe(api, s);
+    try {
+      await setFaults({ http: { silent_store_next: 1, operations: ['sendMessage'] } });
+      expect((await api.send(s, 'unannounced')).status).toBe(200);
+      await setFaults({ http: { silent_store_next: 1, drop_response_next: 1, operations: ['sendMessage'] } });
+      await expect(api.send(s, 'lost both ways')).rejects.toThrow();
+      expect((await api.send(s, 'announced')).status).toBe(200);
+      await until(() => probe.events('MessageCreated').length === 1, 2000, 'the third broadcast');
+      await sleep(100);
+      expect(probe.events('MessageCreated').map((e) => (e.data as { content: string }).content)).toEqual(['announced']);
+      expect(sb.control.messages(s.conversation_id).map((m) => m.content)).toEqual(['unannounced', 'lost both ways', 'announced']);
+      expect(sb.control.faults().counters.silent_stores).toBe(2);
+    } finally {
+      await probe.close();
+    }
+  });
+
   it('garble_response_next: the send is stored, its answer is cut in half (status and type kept); an idempotent retry gets it whole', async () => {
     const s = await api.session();
     await setFaults({ http: { garble_response_next: 1, operations: ['sendMessage'] } });
@@ -174,7 +212,7 @@ describe('HTTP faults', () => {
     await setFaults({ http: { error_rate: 1 } });
     await control(sb, 'DELETE', '/faults');
     expect((await api.get('/chat/config')).status).toBe(200);
-    for (const bad of [{ http: { error_rate: 2 } }, { http: { nope: 1 } }, { realtime: { dropBroadcastRate: -1 } }, { other: {} }, { http: { operations: ['nope'] } }]) {
+    for (const bad of [{ http: { error_rate: 2 } }, { http: { nope: 1 } }, { realtime: { dropBroadcastRate: -1 } }, { other: {} }, { http: { operations: ['nope'] } }, { http: { ignore_idempotency_key: 1 } }, { http: { silent_store_rate: 1.5 } }]) {
       const res = await control(sb, 'PUT', '/faults', bad);
       expect(res.status, JSON.stringify(bad)).toBe(400);
       expect(res.body.error).toBe('bad_request');

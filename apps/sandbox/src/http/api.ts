@@ -233,7 +233,8 @@ export function apiRoutes(sb: Sandbox): Hono<SandboxEnv> {
   // 3. POST /chat/sessions/{conversation_id}/messages
   api.post('/chat/sessions/:conversation_id/messages', operation('sendMessage', { session: true }), async (c) => {
     const conversation = c.get('conversation');
-    const idempotencyKey = c.req.header(IDEMPOTENCY_HEADER);
+    // a server that does not know the extension neither checks nor remembers the header
+    const idempotencyKey = sb.faults.ignoresIdempotencyKey ? undefined : c.req.header(IDEMPOTENCY_HEADER);
     if (idempotencyKey !== undefined && (idempotencyKey.length < 1 || idempotencyKey.length > 255)) {
       throw validationFailed({ 'Idempotency-Key': ['The Idempotency-Key header must be 1 to 255 characters.'] });
     }
@@ -253,7 +254,7 @@ export function apiRoutes(sb: Sandbox): Hono<SandboxEnv> {
       content: body.content,
       ...(idempotencyKey === undefined ? {} : { idempotency_key: idempotencyKey }),
     });
-    sb.publish(conversation, message);
+    if (sb.faults.broadcast('sendMessage')) sb.publish(conversation, message);
     sb.agent.onVisitorMessage(conversation.id, message);
     return c.json<MessageResponse>({ data: toWireMessage(message) });
   });
@@ -295,7 +296,7 @@ export function apiRoutes(sb: Sandbox): Hono<SandboxEnv> {
     const kb = store.config.limits.max_upload_kb;
     const file = await readUpload(c.env.incoming, kb * 1024, kb);
     const { attachment, message } = store.addAttachment(conversation.id, { file_name: file.name, mime_type: file.type, data: file.data });
-    sb.publish(conversation, message);
+    if (sb.faults.broadcast('uploadAttachment')) sb.publish(conversation, message);
     sb.agent.onVisitorMessage(conversation.id, message);
     return c.json<AttachmentResponse>({ data: { attachment: sb.wireAttachment(attachment) } });
   });

@@ -79,6 +79,8 @@ export function createApp(sb: Sandbox, control: SandboxControl): Hono<SandboxEnv
   );
   app.get('/agent', (c) => c.html(AGENT_CONSOLE_HTML));
   app.get('/assets/logo.svg', (c) => c.body(LOGO_SVG, 200, { 'Content-Type': 'image/svg+xml' }));
+  // browsers ask for it on every page that names no icon (a 404 there is console noise)
+  app.get('/favicon.ico', (c) => c.body(LOGO_SVG, 200, { 'Content-Type': 'image/svg+xml', 'Cache-Control': 'max-age=86400' }));
 
   // Signed attachment downloads.
   app.get('/attachments/:id/:name', (c) => {

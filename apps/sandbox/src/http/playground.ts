@@ -37,6 +37,7 @@ function page(sb: Sandbox, widget: boolean): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Tickki sandbox · playground</title>
+<link rel="icon" href="/assets/logo.svg" type="image/svg+xml">
 <link rel="stylesheet" href="/playground/page.css">
 </head>
 <body>
@@ -63,6 +64,7 @@ function page(sb: Sandbox, widget: boolean): string {
         <button type="button" data-fault="drop">Drop the websocket</button>
         <button type="button" data-fault="errors">Half the requests fail</button>
         <button type="button" data-fault="slow">Answers take 2 s</button>
+        <button type="button" data-fault="lost">Lose 30 % of answers (server ignores Idempotency-Key)</button>
         <button type="button" data-fault="agents">Agents online / away</button>
         <button type="button" data-fault="clear">Clear all faults</button>
       </div>
@@ -95,6 +97,10 @@ const PAGE_JS = `(() => {
   const actions = {
     drop: () => call('POST', '/realtime/drop-connections', {}).then(() => 'Websocket dropped: the widget reconnects and fills the gap.'),
     errors: () => call('PATCH', '/faults', { http: { error_rate: 0.5 } }).then(() => 'Half the API requests now fail: sends are retried, nothing is lost.'),
+    lost: () =>
+      call('PATCH', '/faults', { http: { ignore_idempotency_key: true, drop_response_rate: 0.3, silent_store_rate: 0.5 } }).then(
+        () => 'The server now ignores Idempotency-Key and loses 30 % of answers (half with their broadcast): the chat never sends a message twice on its own.',
+      ),
     slow: () => call('PATCH', '/faults', { http: { latency_ms: 2000 } }).then(() => 'Every answer now takes 2 s.'),
     agents: () => call(away ? 'POST' : 'POST', away ? '/agents/online' : '/agents/offline', {}).then(() => ((away = !away) ? 'Agents away: reload to see "leave a message".' : 'Agents online again.')),
     clear: () => call('DELETE', '/faults').then(() => 'Faults cleared.'),
