@@ -61,9 +61,13 @@ export interface TickkiChatElement extends HTMLElement {
   close(): void;
   /** Opens or closes the panel. */
   toggle(): void;
-  /** Sends the visitor's name, email or phone; before the chat starts they are used to start it. */
+  /**
+   * Sends the visitor's name, email or phone; before the chat starts they are used to start it.
+   * Before the chat has loaded, the fields are kept (nothing is downloaded or sent for them) and
+   * applied when it loads, and the promise resolves at once.
+   */
   identify(fields: VisitorFields): Promise<unknown>;
-  /** Listens to `message`, `open` or `unread`; returns a function that stops. */
+  /** Listens to `message`, `open` or `unread` (also before the chat has loaded, loading nothing); returns a function that stops. */
   on<K extends keyof WidgetEvents>(event: K, listener: (value: WidgetEvents[K]) => void): () => void;
   /** Stops the chat (socket, timers, listeners) and removes the element. */
   destroy(): void;
@@ -103,6 +107,10 @@ function makeElement(load: LoadApp): CustomElementConstructor {
     #mount!: HTMLElement;
     #app: WidgetApp | undefined;
     #loading: Promise<WidgetApp> | undefined;
+    /** What `identify()` was given before the chat loaded. */
+    #identity: VisitorFields | undefined;
+    /** The loader's config request, which the chat waits for (it then reads the config it kept). */
+    #config: Promise<void> | undefined;
     #listeners = new Map<string, Set<(value: never) => void>>();
     #open = false;
     #unread = 0;
@@ -135,7 +143,7 @@ function makeElement(load: LoadApp): CustomElementConstructor {
       else if (ui.s) this.#schedule(() => void this.#load().catch(() => undefined));
       // a first visit: the launcher wears the brand colour from the config, not the default, as
       // soon as the page is idle (one small request; later pages have the colour kept)
-      else if (!ui.c && !this.hasAttribute('primary-color')) this.#schedule(() => void this.#fetchBrand());
+      else if (!ui.c && !this.hasAttribute('primary-color')) this.#schedule(() => this.#fetchBrand());
     }
 
     disconnectedCallback(): void {
@@ -163,7 +171,8 @@ function makeElement(load: LoadApp): CustomElementConstructor {
     }
 
     async identify(fields: VisitorFields): Promise<unknown> {
-      return (await this.#load()).identify(fields);
+      if (this.#app) return this.#app.identify(fields);
+      this.#identity = { ...this.#identity, ...fields };
     }
 
     on<K extends keyof WidgetEvents>(event: K, listener: (value: WidgetEvents[K]) => void): () => void {
@@ -304,18 +313,24 @@ function makeElement(load: LoadApp): CustomElementConstructor {
       };
     }
 
-    async #fetchBrand(): Promise<void> {
-      const color = await fetchBrandColor(this.getAttribute('publishable-key') ?? '', this.getAttribute('base-url') ?? undefined);
-      // the panel, if it loaded meanwhile, owns the colour
-      if (color && textOn(color) && !this.#app && !this.#destroyed) this.#host().setBrand(color);
+    #fetchBrand(): void {
+      // the chat, loaded or on its way, asks for the config itself
+      if (this.#app || this.#loading) return;
+      this.#config = fetchBrandColor(this.getAttribute('publishable-key') ?? '', this.getAttribute('base-url') ?? undefined).then((color) => {
+        // the panel, if it loaded meanwhile, owns the colour
+        if (color && textOn(color) && !this.#app && !this.#destroyed) this.#host().setBrand(color);
+      });
     }
 
     #load(): Promise<WidgetApp> {
       if (this.#app) return Promise.resolve(this.#app);
-      return (this.#loading ??= load().then(
-        ({ mount }) => {
+      return (this.#loading ??= Promise.all([load(), this.#config]).then(
+        ([{ mount }]) => {
           if (this.#destroyed || !this.isConnected) throw new Error('tickki-chat: removed before it loaded');
-          return (this.#app = mount(this.#host()));
+          const app = (this.#app = mount(this.#host()));
+          if (this.#identity) app.identify(this.#identity).catch(() => undefined);
+          this.#identity = undefined;
+          return app;
         },
         (error: unknown) => {
           this.#loading = undefined; // try again at the next open

@@ -22,7 +22,8 @@ export interface UiState {
 
 const TYPES: Record<keyof UiState, string> = { o: 'boolean', u: 'number', n: 'number', s: 'boolean', c: 'string', t: 'string', i: 'boolean' };
 
-const storage = (): Storage | undefined => {
+/** `localStorage`, or `undefined` where it is blocked. */
+export const storage = (): Storage | undefined => {
   try {
     return globalThis.localStorage;
   } catch {
