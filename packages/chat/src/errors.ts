@@ -12,6 +12,8 @@ import { isRetryableFailure, readFailure, type FailedAttempt } from '@tickki/cha
  *   kind: an empty publishable key, a `baseUrl` that is not an absolute http(s) URL, a text that is
  *   not a string), `file_too_large`, `feature_disabled`, `message_too_long`, `empty_message`,
  *   `disposed`;
+ * - `unconfirmed`: a message that may have been stored, but neither its answer nor the history
+ *   could tell (it is checked again before it is ever resent);
  * - any other string: a server code this SDK does not know yet, kept as sent.
  */
 export type ErrorCode =
@@ -27,6 +29,7 @@ export type ErrorCode =
   | 'message_too_long'
   | 'empty_message'
   | 'disposed'
+  | 'unconfirmed'
   | (string & {});
 
 /** Details of a {@link TickkiChatError}. */

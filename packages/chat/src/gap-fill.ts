@@ -45,6 +45,8 @@ const GAP_PAGE = 100;
 /** A check for missed broadcasts reads a small newest page first: usually nothing is missing. */
 const CHECK_PAGE = 20;
 const MAX_RETRY_MS = 30_000;
+/** A look for the copy of a send in doubt reads at most this many pages of {@link CHECK_PAGE}. */
+const MAX_CHECK_PAGES = 15;
 
 /**
  * Keeps the store complete. After every (re)subscription, on resume, when the app comes back and
@@ -117,6 +119,23 @@ export class GapFill {
     return this.cursor !== null;
   });
 
+  /**
+   * Reads history into the store, newest first, until a page reaches `floor` or the first message,
+   * calling `onPage` in the job that merged each page (a send in doubt is matched to its copy before
+   * the store's listeners hear of it). Resolves whether it got there (not after
+   * {@link MAX_CHECK_PAGES} pages). Each page is retried with the chat's policy.
+   */
+  async readBack(floor: number, onPage: () => void): Promise<boolean> {
+    let pages = 0;
+    let reached = false;
+    await this.#pages(undefined, CHECK_PAGE, (ids, next) => {
+      onPage();
+      reached = !next || ids.some((id) => id <= floor);
+      return reached || ++pages >= MAX_CHECK_PAGES;
+    });
+    return reached;
+  }
+
   /** Stops: no more runs, no retry timer. */
   dispose(): void {
     this.#disposed = true;
@@ -177,12 +196,12 @@ export class GapFill {
   }
 
   /** {@link Pages} that keep {@link GapFill.cursor} just before the oldest message held. */
-  #pages(cursor: string | undefined, limit: number, enough: (ids: number[]) => boolean): Promise<number> {
+  #pages(cursor: string | undefined, limit: number, enough: (ids: number[], next: string | undefined) => boolean): Promise<number> {
     return this.#o.pages(cursor, limit, (ids, next) => {
       // a page that holds the oldest message now held (or finds none at all): its cursor leads to the page before it
       const oldest = this.#o.store.oldestId();
       if (oldest === undefined || Math.min(...ids) <= oldest) this.cursor = next ?? null;
-      return enough(ids);
+      return enough(ids, next);
     });
   }
 }

@@ -1,5 +1,6 @@
 import type { Message } from '@tickki/chat-realtime';
-import { hasFields } from '@tickki/chat-realtime/internal';
+import { backoffDelay, hasFields } from '@tickki/chat-realtime/internal';
+import { sleep, type RetryPolicy } from './backoff.js';
 import type { ChatMessage } from './chat-message.js';
 import { TickkiChatError } from './errors.js';
 import { randomId } from './platform.js';
@@ -18,6 +19,10 @@ export interface OutboxItem {
   failure?: string | undefined;
   /** Whether that failure may pass if retried (then it is resent after the next subscription). */
   retryable?: boolean | undefined;
+  /** The newest server id held when it first left: a copy the server stored has a higher id. */
+  floor?: number | undefined;
+  /** Whether an attempt may have been stored unbeknown to us: history is checked before it is sent again. */
+  doubt?: boolean | undefined;
 }
 
 /** An item as stored: short keys (every tab of a visitor rewrites the list on every send). */
@@ -27,22 +32,46 @@ interface StoredItem {
   at: number;
   f?: string | undefined;
   r?: boolean | undefined;
+  n?: number | undefined;
+  d?: 1 | undefined;
 }
-
-const toStored = (i: OutboxItem): StoredItem => ({ c: i.clientId, t: i.text, at: i.at, f: i.failure, r: i.retryable });
 
 /** The well-formed items of a stored outbox; anything else (corrupt, foreign, from another version) is left out. */
 export const storedOutbox = (value: unknown): OutboxItem[] =>
   Array.isArray(value)
     ? value
         .filter((s): s is StoredItem => hasFields(s, { c: 'string', t: 'string', at: 'number' }))
-        .map((s) => ({ clientId: s.c, text: s.t, at: s.at, failure: typeof s.f === 'string' ? s.f : undefined, retryable: s.r === true }))
+        .map((s) => ({
+          clientId: s.c,
+          text: s.t,
+          at: s.at,
+          failure: typeof s.f === 'string' ? s.f : undefined,
+          retryable: s.r === true,
+          floor: typeof s.n === 'number' ? s.n : undefined,
+          doubt: s.d === 1,
+        }))
     : [];
+
+/**
+ * Whether a failed attempt may have been stored: no answer (reset, timeout, abort after it left), an
+ * unreadable answer, or a 5xx or 408 (a server may fail after storing). 4xx and 429 store nothing.
+ */
+/** The failure of a message that may be stored: it is not sent again until history can tell. */
+const unconfirmed = (): TickkiChatError =>
+  new TickkiChatError('unconfirmed', 'It may have been sent: neither its answer nor the history could tell', { retryable: true });
+
+/** Whether `m` may be the server's copy of `item`: an inbound text equal to it, above its floor. */
+const copies = (item: OutboxItem, m: Message): boolean => m.id > (item.floor ?? 0) && m.direction === 'inbound' && m.type === 'text' && m.content === item.text;
+
+const mayHaveArrived = ({ code, status = 0 }: TickkiChatError): boolean =>
+  ['network', 'timeout', 'parse_error', 'aborted'].includes(code) || status >= 500 || status === 408;
 
 interface Queued {
   item: OutboxItem;
-  /** Set once the request is on its way (the item is stored): echoes before that are other sends. */
+  /** Set once the first attempt is on its way (the item is stored): echoes before that are other sends. */
   sentAt?: number;
+  /** The visitor asked to send it again: it is sent even when history cannot tell whether it arrived. */
+  force?: boolean;
   resolve?: (m: ChatMessage) => void;
   signal?: AbortSignal | undefined;
 }
@@ -53,14 +82,29 @@ export interface OutboxOptions {
   storage: StorageAdapter;
   /** The storage key of the visitor's outbox. */
   key: string;
-  /** Sends one message (`sendMessage` with the item's `Idempotency-Key`); resolves the stored message. */
+  /** How failed attempts are repeated. */
+  retry: RetryPolicy;
+  /** Sends one message once (`sendMessage` with the item's `Idempotency-Key`); resolves the stored message. */
   deliver(clientId: string, text: string, signal: AbortSignal | undefined): Promise<Message>;
+  /**
+   * Reads history into the store, newest first, down to `floor` (or its first message), calling
+   * `onPage` in the job that merged each page; resolves whether it got there.
+   */
+  readBack(floor: number, onPage: () => void): Promise<boolean>;
 }
 
 /**
  * The durable outbox: messages are written to storage before they leave and sent one at a time, in
  * order. A send resolves once its outcome (sent or failed) is stored too. Failed messages stay, with
  * their text, until retried or discarded; unsent ones are sent again on the next start.
+ *
+ * Exactly once without the server's help: an attempt whose outcome is unknown (see
+ * `mayHaveArrived`) puts the message *in doubt*, and it is never sent again before its copy is
+ * looked for: the realtime echo, else history down to the message's `floor`. Copies are matched in
+ * order: in-doubt messages, oldest first, each take the oldest unclaimed inbound text equal to
+ * theirs above their floor, so a text sent twice on purpose stays two messages. Doubt survives a
+ * reload (the item that leaves next is stored as in doubt); when history cannot be read, the
+ * message fails as `unconfirmed` instead of being sent blindly.
  */
 export class Outbox {
   readonly #o: OutboxOptions;
@@ -72,27 +116,24 @@ export class Outbox {
   #queue: Queued[] = [];
   /** The message being delivered; while set, the outbox is being pumped. */
   #inflight: Queued | undefined;
-  #disposed = false;
+  readonly #stop = new AbortController();
 
   constructor(options: OutboxOptions) {
     this.#o = options;
   }
 
   /**
-   * Claims a broadcast as the echo of the send in flight when it came before that send's answer:
-   * one message, not two. Only an inbound text equal to the one in flight, not held yet, broadcast
-   * after the send left; the answer then confirms (or corrects) the match.
+   * Claims a broadcast as the copy of a message of ours whose answer has not come (in flight, or in
+   * doubt): one message, not two. Only an inbound text equal to it, above its floor, not held yet; an
+   * answer that comes later confirms (or corrects) the match.
    */
   claimEcho(m: Message): boolean {
-    const store = this.#o.store;
-    const f = this.#inflight;
-    if (!f?.sentAt || m.direction !== 'inbound' || m.type !== 'text' || m.content !== f.item.text || store.get(m.id)) return false;
-    if (store.byClientId(f.item.clientId)?.id !== undefined) return false;
-    store.confirm(f.item.clientId, m);
-    return true;
+    const own = !this.#o.store.get(m.id) && this.#open(true).find((i) => copies(i, m));
+    if (own) this.#o.store.confirm(own.clientId, m);
+    return !!own;
   }
 
-  /** Takes over what an earlier visit left in storage (`kept`, checked): failed ones stay failed, the others are sent. */
+  /** Takes over what an earlier visit left in storage (`kept`, checked): failed ones stay failed, the others are sent (in doubt ones once checked). */
   restore(kept: unknown): void {
     for (const item of storedOutbox(kept)) {
       this.#items.set(item.clientId, item);
@@ -110,17 +151,20 @@ export class Outbox {
     return this.#enqueue(item, signal);
   }
 
-  /** Sends a failed message again (same client id and `Idempotency-Key`). */
-  retry(clientId: string, signal?: AbortSignal): Promise<ChatMessage> {
+  /**
+   * Sends a failed message again (same client id and `Idempotency-Key`). `force` (the visitor's own
+   * retry) sends it even when history still cannot tell whether an earlier attempt arrived.
+   */
+  retry(clientId: string, signal?: AbortSignal, force = true): Promise<ChatMessage> {
     const item = this.#items.get(clientId);
     if (!item?.failure) return Promise.reject(new TickkiChatError('not_found', 'No such failed message'));
     this.#o.store.setFailed(clientId, undefined);
-    return this.#enqueue({ clientId, text: item.text, at: item.at }, signal);
+    return this.#enqueue({ ...item, failure: undefined }, signal, force);
   }
 
-  /** Sends again every message whose failure may pass (after a new subscription). */
+  /** Sends again every message whose failure may pass (after a new subscription); in doubt ones only once checked. */
   retryRetryable(): void {
-    for (const item of this.#items.values()) if (item.failure && item.retryable) this.retry(item.clientId).catch(() => undefined);
+    for (const item of this.#items.values()) if (item.failure && item.retryable) this.retry(item.clientId, undefined, false).catch(() => undefined);
   }
 
   /** Drops a failed message from the store and the outbox; returns whether it was dropped. */
@@ -134,63 +178,134 @@ export class Outbox {
 
   /** Stops sending; what was not sent stays stored for the next start. Pending sends resolve with their message as it stands. */
   dispose(): void {
-    this.#disposed = true;
+    this.#stop.abort();
     for (const q of this.#queue.concat(this.#inflight ?? [])) q.resolve?.(this.#o.store.byClientId(q.item.clientId)!);
   }
 
-  #enqueue(item: OutboxItem, signal: AbortSignal | undefined): Promise<ChatMessage> {
+  #enqueue(item: OutboxItem, signal: AbortSignal | undefined, force = false): Promise<ChatMessage> {
     return new Promise((resolve) => {
       this.#items.set(item.clientId, item);
       this.#durable.delete(item.clientId);
-      this.#queue.push({ item, resolve, signal });
+      this.#queue.push({ item, resolve, signal, force });
       void this.#pump();
     });
   }
 
   async #pump(): Promise<void> {
     if (this.#inflight) return;
-    while (this.#queue.length && !this.#disposed) await this.#deliver((this.#inflight = this.#queue.shift()!));
+    while (this.#queue.length && !this.#stop.signal.aborted) await this.#deliver((this.#inflight = this.#queue.shift()!));
     this.#inflight = undefined;
   }
 
+  /** Whether the store holds a server copy of `item` (its answer, its echo or a history match). */
+  #claimed(item: OutboxItem): boolean {
+    return this.#o.store.byClientId(item.clientId)?.id !== undefined;
+  }
+
+  /** Sends until it is stored (or fails for good); an attempt of unknown outcome is checked before the next. */
   async #deliver(queued: Queued): Promise<void> {
     const { item, resolve, signal } = queued;
-    const store = this.#o.store;
+    const { store, retry } = this.#o;
+    const stop = this.#stop.signal;
+    let failure: TickkiChatError | undefined;
+    for (let n = 0; !this.#claimed(item); n++) {
+      // in doubt: its copy is looked for first; it is sent again only once history shows none
+      const found = item.doubt ? await this.#settle(item) : undefined;
+      if (found || stop.aborted) break;
+      if (found === false && !queued.force) {
+        failure = unconfirmed();
+        break;
+      }
+      item.doubt = false; // none found (or the visitor's own retry: sent even so)
+      try {
+        // durable before it leaves (one write stores every message queued by then)
+        if (!this.#durable.has(item.clientId)) await this.#save();
+        item.floor ??= store.newestId ?? 0;
+        queued.sentAt ??= Date.now();
+        store.confirm(item.clientId, await this.#o.deliver(item.clientId, item.text, signal));
+      } catch (e) {
+        failure = e as TickkiChatError;
+        item.doubt = mayHaveArrived(failure);
+        if (stop.aborted || this.#claimed(item)) break; // disposed, or its echo came before the failure
+        if (!failure.retryable || n >= retry.retries || signal?.aborted) {
+          // a last look before it is shown failed: it may be stored after all
+          if (item.doubt && !signal?.aborted && (await this.#settle(item)) === false) failure = unconfirmed();
+          break;
+        }
+        // the caller's signal ends it as it stands
+        if (await sleep(backoffDelay(n, retry, failure.retryAfterMs), signal ? [stop, signal] : [stop]).then(() => false, () => true)) break;
+      }
+    }
+    // disposed: it stays in the outbox as stored (the message out is stored as in doubt: checked on the next start)
+    if (stop.aborted) return;
     let result: ChatMessage | undefined;
-    try {
-      // durable before it leaves (one write stores every message queued by then)
-      if (!this.#durable.has(item.clientId)) await this.#save();
-      queued.sentAt = Date.now();
-      result = store.confirm(item.clientId, await this.#o.deliver(item.clientId, item.text, signal));
+    if (this.#claimed(item)) {
       this.#items.delete(item.clientId);
       this.#settled.add(item.clientId);
-    } catch (e) {
-      if (this.#disposed) return; // stays in the outbox: resent on the next start
-      const error = e as TickkiChatError;
-      this.#items.set(item.clientId, { ...item, failure: error.code, retryable: error.retryable });
+      result = store.byClientId(item.clientId);
+    } else {
+      this.#items.set(item.clientId, { ...item, failure: failure!.code, retryable: failure!.retryable });
       this.#durable.delete(item.clientId);
-      result = store.setFailed(item.clientId, error);
+      result = store.setFailed(item.clientId, failure!);
     }
     await this.#save(); // the outcome is durable before the send resolves
     if (result) resolve?.(result);
   }
 
   /**
+   * Looks for the copies of the messages in doubt: in the store (an echo), else in history down to
+   * the lowest floor. Resolves `true` when `item` has a copy; `undefined` when history shows none
+   * (then no message in doubt has one, and none is in doubt any more); `false` when it cannot tell.
+   */
+  async #settle(item: OutboxItem): Promise<boolean | undefined> {
+    this.#match();
+    const open = this.#open();
+    const complete = this.#claimed(item) || (await this.#o.readBack(Math.min(...open.map((i) => i.floor ?? 0)), () => this.#match()).catch(() => false));
+    if (this.#claimed(item)) return true;
+    if (!complete) return false;
+    for (const i of open) i.doubt = false;
+    return undefined;
+  }
+
+  /** Gives each message in doubt, oldest first, the oldest unclaimed copy of its text above its floor. */
+  #match(): void {
+    for (const item of this.#open()) {
+      const copy = this.#o.store.snapshot().find((m) => m.id !== undefined && !m.clientId && copies(item, m as Message));
+      if (!copy) continue;
+      this.#o.store.confirm(item.clientId, copy as Message);
+      // a failed one found stored: sent after all
+      if (item.failure) this.#items.delete(item.clientId) && this.#settled.add(item.clientId);
+    }
+  }
+
+  /** Messages in doubt (and, with `sending`, the one out) without a copy yet, oldest first. */
+  #open(sending?: boolean): OutboxItem[] {
+    const f = this.#inflight;
+    return [...this.#items.values()].filter((i) => (i.doubt || (sending && f?.item === i && f.sentAt)) && !this.#claimed(i));
+  }
+
+  /**
    * Writes the outbox ({@link serialTask}: in order; a save asked for while one is queued joins it). Other tabs or windows of the same visitor share the stored outbox: what they
    * queued is kept (unless this tab sent or discarded it), so one tab's write never drops another's
-   * unsent message. A message queued in two places is sent by both under the same
-   * `Idempotency-Key`, so the server keeps it once.
+   * unsent message. The message that leaves next (or is out) is stored as in doubt, with the floor
+   * it leaves above, so that a reload meanwhile checks before sending it again.
    */
   readonly #save = serialTask(async () => {
-    const { storage, key } = this.#o;
+    const { storage, key, store } = this.#o;
     const settled = this.#settled;
     this.#settled = new Set();
     const items = new Map<string, StoredItem>();
     for (const item of storedOutbox(await readJson(storage, key))) if (!settled.has(item.clientId)) items.set(item.clientId, toStored(item));
     const mine = new Map(this.#items);
-    for (const item of mine.values()) items.set(item.clientId, toStored(item));
+    const out = [this.#inflight?.item.clientId, this.#queue[0]?.item.clientId];
+    for (const item of mine.values()) {
+      const leaving = !item.failure && out.includes(item.clientId);
+      items.set(item.clientId, toStored({ ...item, floor: item.floor ?? store.newestId ?? 0, doubt: item.doubt || leaving }));
+    }
     await writeJson(storage, key, items.size ? [...items.values()] : undefined);
     // what this write stored is durable unless it changed since (`#items` holds new objects then)
     this.#durable = new Set([...mine].filter(([id, item]) => this.#items.get(id) === item).map(([id]) => id));
   });
 }
+
+const toStored = (i: OutboxItem): StoredItem => ({ c: i.clientId, t: i.text, at: i.at, f: i.failure, r: i.retryable, n: i.floor, d: i.doubt ? 1 : undefined });

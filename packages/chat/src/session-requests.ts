@@ -93,9 +93,12 @@ export class SessionRequests {
     };
   }
 
-  /** Sends a text under its `Idempotency-Key` (retried: the server keeps it once); resolves the stored message. */
+  /**
+   * Sends a text once, under its `Idempotency-Key` (a server may ignore the header, so the outbox,
+   * not this call, decides whether to send again); resolves the stored message.
+   */
   async sendMessage(clientId: string, text: string, signal: AbortSignal | undefined): Promise<Message> {
-    const answer = await this.#op(sendMessage, { body: { content: text }, headers: { 'Idempotency-Key': clientId } }, { retry: true, signal, valid: (a) => parseMessage(a?.data) });
+    const answer = await this.#op(sendMessage, { body: { content: text }, headers: { 'Idempotency-Key': clientId } }, { signal, valid: (a) => parseMessage(a?.data) });
     return fromWireMessage(answer.data);
   }
 

@@ -71,7 +71,14 @@ export class ChatSession {
       onFilled: (result) => this.#filled(result),
     });
     this.#cache = new MessageCache({ store, storage: ctx.storage, key: ctx.prefix + 'messages', position: () => this.#gap });
-    this.#outbox = new Outbox({ store, storage: ctx.storage, key: ctx.prefix + 'outbox', deliver: (...a) => requests.sendMessage(...a) });
+    this.#outbox = new Outbox({
+      store,
+      storage: ctx.storage,
+      key: ctx.prefix + 'outbox',
+      retry: ctx.retry,
+      deliver: (...a) => requests.sendMessage(...a),
+      readBack: (...a) => this.#gap.readBack(...a),
+    });
     this.#presence = new Presence({ ctx, requests, gap: this.#gap, cache: this.#cache });
     const restored = this.#cache.restore(kept);
     if (restored) Object.assign(this.#gap, { syncedId: restored.syncedId, cursor: restored.cursor });

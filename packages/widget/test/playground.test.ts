@@ -34,6 +34,9 @@ describe('the sandbox playground', () => {
     try {
       const page = await browser.newPage();
       const seen = await watchPage(page);
+      const failed: string[] = [];
+      page.on('response', (r) => r.status() >= 400 && failed.push(`${r.status()} ${r.url()}`));
+      page.on('console', (m) => m.type() === 'error' && failed.push(m.text()));
       await page.goto(sb.origin + '/');
       await page.locator('tickki-chat .launcher').click();
       await page.locator('tickki-chat textarea').fill('Hello playground');
@@ -47,6 +50,42 @@ describe('the sandbox playground', () => {
       await page.locator('[data-fault=clear]').click();
       await page.locator('#fault-status', { hasText: 'cleared' }).waitFor();
       expect(sb.control.faults().http.latency_ms).toBe(0);
+      // the server ignores Idempotency-Key and loses answers (half with their echo): each message still once
+      await page.locator('[data-fault=lost]').click();
+      await page.locator('#fault-status', { hasText: 'ignores Idempotency-Key' }).waitFor();
+      expect(sb.control.faults().http).toMatchObject({ ignore_idempotency_key: true, drop_response_rate: 0.3, silent_store_rate: 0.5 });
+      await page.locator('tickki-chat .launcher').click();
+      const texts = Array.from({ length: 6 }, (_, i) => `lossy ${i}`);
+      for (const text of texts) {
+        await page.locator('tickki-chat textarea').fill(text);
+        await page.locator('tickki-chat textarea').press('Enter');
+        await page.waitForFunction(() => !document.querySelector('tickki-chat')!.shadowRoot!.querySelector('textarea')!.value);
+      }
+      const [conversation] = sb.control.conversations();
+      const inbound = () => sb.control.messages(conversation!.id).filter((m) => m.direction === 'inbound');
+      await page
+        .waitForFunction(
+          (n) => document.querySelector('tickki-chat')!.shadowRoot!.querySelectorAll('.list li[data-status=sent]').length >= n,
+          2 + texts.length * 2,
+          { timeout: 20_000 },
+        )
+        .catch(async (e) => {
+          throw new Error(`${e}\nshown: ${JSON.stringify(await bubbles(page))}\nstored: ${JSON.stringify(inbound().map((m) => m.content))}`);
+        });
+      expect([...new Set(inbound().map((m) => m.content))]).toEqual(['Hello playground', ...texts]);
+      // The SDK never sent a message again without first finding it missing. A second request with the
+      // same key can only be Chromium's own: it resends a POST by itself when a reused connection dies
+      // before any byte of the answer, within milliseconds and before any script sees the failure.
+      const sends = sb.control.requests().filter((r) => r.operation === 'sendMessage');
+      for (const [i, r] of sends.entries()) {
+        const earlier = sends.slice(0, i).filter((e) => e.idempotency_key === r.idempotency_key);
+        if (!earlier.length) continue;
+        expect(earlier).toHaveLength(1);
+        expect(earlier[0]!.dropped).toBe(true);
+        expect(Date.parse(r.at) - Date.parse(earlier[0]!.at)).toBeLessThan(100);
+      }
+      await page.locator('[data-fault=clear]').click();
+      expect(failed).toEqual([]); // no 404 (the favicon) and no console error
       expect(seen.violations).toEqual([]);
       expect(seen.errors).toEqual([]);
     } finally {
