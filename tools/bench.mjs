@@ -42,6 +42,7 @@ const row = (what, ours, baseline, baselineName, unit, note = '') =>
 // @tickki/chat (packages/chat/bench/run.ts)
 row('store merge, 10,000 messages', number(/MessageStore \(Map \+ ordered insert\):\s+([\d.]+) ms/), number(/naive array scan[^:]*:\s+([\d.]+) ms/), 'naive scan', 'ms');
 row('startSession → ready, 50 ms per answer', number(/@tickki\/chat \(parallel\):\s+([\d.]+) ms/), number(/sequential \([^)]*\):\s+([\d.]+) ms/), 'sequential', 'ms');
+row('send in doubt (answer and echo lost)', number(/answer and echo lost:\s+([\d.]+) ms/), number(/answered at once:\s+([\d.]+) ms/), 'answered at once', 'ms', `a cost, not a speed-up: ${number(/answer and echo lost:.*?([\d.]+) listMessages per send/) ?? 'n/a'} history read per send in doubt, ${number(/extra requests on the happy path: ([\d.]+)/) ?? 'n/a'} extra requests per send on the happy path`);
 row('heap left per disposed chat', number(/@tickki\/chat \(dispose\):\s+([\d.]+) KB/), number(/plain pusher-js integration \(disconnect\):\s+([\d.]+) KB/), 'plain pusher-js', 'KB');
 
 // @tickki/sandbox (apps/sandbox/bench/realtime-bench.ts): its last line is a JSON summary.

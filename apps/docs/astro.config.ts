@@ -76,7 +76,7 @@ export default defineConfig({
             { label: 'Sessions and the visitor id', link: '/guides/sessions/' },
             { label: 'Realtime and gap fill', link: '/guides/realtime/' },
             { label: 'Errors and retries', link: '/guides/errors/' },
-            { label: 'Sending: the outbox and idempotency', link: '/guides/outbox/' },
+            { label: 'Sending: the outbox and exactly once', link: '/guides/outbox/' },
             { label: 'Storage and the app lifecycle', link: '/guides/storage-and-lifecycle/' },
             { label: 'Theming and branding the widget', link: '/guides/widget-theming/' },
             { label: 'Coming from the Flutter SDK', link: '/guides/flutter-concept-map/' },

@@ -14,12 +14,14 @@ await faults({ http: { error_next: 1, rate_limit_next: 1, retry_after_seconds: 1
 const sent = await session.send('Sent despite a 500 and a 429');
 console.log(`retried until ${sent.status}`);
 
-// 2. The answer is lost after the server stored the message: the retry carries the same
-//    Idempotency-Key, so the message is stored once.
-await faults({ http: { drop_response_next: 1, operations: ['sendMessage'] } });
+// 2. The server ignores Idempotency-Key (the real backend may), stores the message and loses both the
+//    answer and the echo: the SDK finds the message in history instead of sending it again.
+await faults({ http: { ignore_idempotency_key: true, drop_response_next: 1, silent_store_next: 1, operations: ['sendMessage'] } });
 await session.send('Stored once');
-const copies = session.messages.filter((m) => m.content === 'Stored once').length;
-console.log(`copies after a lost answer: ${copies}`);
+const stored: { content: string }[] = (await (await fetch(`${baseUrl}/_control/conversations/${session.conversationId}/messages`)).json()).data;
+const onServer = stored.filter((m) => m.content === 'Stored once').length;
+const onScreen = session.messages.filter((m) => m.content === 'Stored once').length;
+console.log(`copies after a lost answer: ${onServer} on the server, ${onScreen} on screen`);
 
 // 3. A revoked session token (invalid_session) renews the session: same visitor, same conversation.
 session.on('renewed', ({ conversationId }) => console.log(`renewed, conversation ${conversationId}`));

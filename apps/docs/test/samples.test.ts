@@ -23,7 +23,7 @@ const guidesDir = join(docsRoot, 'src/content/docs/guides');
 const expectedOutput: Record<string, RegExp[]> = {
   'quickstart-node.ts': [/^sent #\d+: Hello from Node \(sent\)$/m, /^agent: Echo: Hello from Node$/m],
   'generated-client.ts': [/^business: Northwind Outfitters$/m, /^sent #\d+$/m, /^inbound: Hi from the generated client$/m, /^unknown key → 401 invalid_api_key$/m],
-  'errors.ts': [/^retried until sent$/m, /^copies after a lost answer: 1$/m, /^renewed, conversation \d+$/m, /^invalid_api_key \(status 401, auth error: true, retryable: false\)$/m],
+  'errors.ts': [/^retried until sent$/m, /^copies after a lost answer: 1 on the server, 1 on screen$/m, /^renewed, conversation \d+$/m, /^invalid_api_key \(status 401, auth error: true, retryable: false\)$/m],
   'realtime-connection.ts': [
     /^subscribed \(#1\), history holds 0 messages$/m,
     /^agent: Echo: Is anyone there\?$/m,

@@ -14,6 +14,9 @@
  *    2 (session, then channel authorization).
  * 5. Persisting at 10,000 messages held: the cost per incoming message of keeping the newest ones
  *    for the next start, against filtering the whole snapshot (the earlier way).
+ * 6. Exactly once without the server's `Idempotency-Key`: what a send in doubt costs (its answer lost,
+ *    with or without its echo), in requests and milliseconds, against a send answered at once, with
+ *    50 ms of latency per API answer, the header ignored and the default retry policy.
  */
 import { spawn } from 'node:child_process';
 import { createTickkiClient, getConfig, listMessages, authorizeChannel, startSession, type Session } from '@tickki/chat-api';
@@ -306,7 +309,48 @@ async function benchPersist(): Promise<void> {
   console.log(`   at 10,000 held: ${(large.whole / large.ours).toFixed(1)}× cheaper; growth from 1,000 to 10,000: ${(large.ours / small.ours).toFixed(2)}× (earlier ${(large.whole / small.whole).toFixed(2)}×)`);
 }
 
+// ---------------------------------------------------------------- 6. sends in doubt
+
+async function benchInDoubt(sends = 15, latencyMs = 50): Promise<void> {
+  const sb = await startSandbox({ port: 0, agent: { mode: 'off' }, rateLimits: { per_key: null, per_session: null } });
+  try {
+    const chat = new TickkiChat({ publishableKey: sb.demoKey, baseUrl: sb.origin, lifecycle: null });
+    const session = await chat.startSession({ visitorId: 'v_bench_doubt' });
+    await session.ready;
+    await new Promise((resolve) => setTimeout(resolve, 200)); // the fill after the first subscription
+    const scenarios = [
+      ['answered at once', {}],
+      ['answer lost, echo delivered', { drop_response_next: 1 }],
+      ['answer and echo lost', { drop_response_next: 1, silent_store_next: 1 }],
+    ] as const;
+    const results: { name: string; ms: number; sends: number; lists: number }[] = [];
+    for (const [name, fault] of scenarios) {
+      const times: number[] = [];
+      const count = (op: string): number => sb.control.requests().filter((r) => r.operation === op).length;
+      const [sends0, lists0] = [count('sendMessage'), count('listMessages')];
+      for (let i = 0; i < sends; i++) {
+        sb.control.setFaults({ http: { latency_ms: latencyMs, ignore_idempotency_key: true, ...fault, operations: ['sendMessage', 'listMessages'] } });
+        const t = performance.now();
+        const m = await session.send(`${name} ${i}`);
+        times.push(performance.now() - t);
+        if (m.status !== 'sent') throw new Error(`${name}: ${m.status}`);
+      }
+      results.push({ name, ms: median(times), sends: (count('sendMessage') - sends0) / sends, lists: (count('listMessages') - lists0) / sends });
+    }
+    const stored = sb.control.messages(session.conversationId).length;
+    chat.dispose();
+    const happy = results[0]!;
+    console.log(`\n6. a send in doubt (${latencyMs} ms latency per API answer, Idempotency-Key ignored, default retry policy), median of ${sends} sends each`);
+    for (const r of results)
+      console.log(`   ${`${r.name}:`.padEnd(30)} ${fmt(r.ms).padStart(10)} (${(r.ms / happy.ms).toFixed(2)}× answered)  ${r.sends.toFixed(2)} sendMessage + ${r.lists.toFixed(2)} listMessages per send`);
+    console.log(`   extra requests on the happy path: ${(happy.sends - 1 + happy.lists).toFixed(2)} per send; messages stored: ${stored} for ${sends * scenarios.length} sends`);
+  } finally {
+    await sb.close();
+  }
+}
+
 benchStore();
+await benchInDoubt();
 await benchStart();
 await benchMemory();
 await benchRoundTrips();

@@ -146,7 +146,9 @@ export class ChatSession {
   /**
    * Sends a text. It appears at once as `pending` (keyed by a new client id, which is also its
    * `Idempotency-Key`), is written to the durable outbox, and is sent in order, retried with
-   * backoff on network errors, timeouts, 429 and 5xx. Resolves with the message once `sent` — or
+   * backoff on network errors, timeouts, 429 and 5xx. An attempt that may have been stored is never
+   * repeated before its copy is looked for (echo, then history), so it is stored once even where the
+   * server ignores the header. Resolves with the message once `sent` — or
    * `failed` (it then stays in the store with its text: {@link ChatSession.retry} or
    * {@link ChatSession.discard}). Rejects only when nothing was queued (`invalid_argument` for a
    * text that is not a string, `empty_message`, `message_too_long`, `disposed`).
@@ -156,7 +158,11 @@ export class ChatSession {
     return this.#outbox.send(checkText(text, this.config.limits.messageMaxLength), options.signal);
   }
 
-  /** Sends a failed message again (same client id and `Idempotency-Key`). */
+  /**
+   * Sends a failed message again (same client id and `Idempotency-Key`). One that may have been
+   * stored (`unconfirmed`) is looked for first, and sent even if history still cannot tell: the
+   * visitor's choice.
+   */
   retry(clientId: string, options: { signal?: AbortSignal } = {}): Promise<ChatMessage> {
     return this.#outbox.retry(clientId, options.signal);
   }

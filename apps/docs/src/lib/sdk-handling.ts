@@ -18,7 +18,7 @@ export const sdkHandling: Record<string, string> = {
   not_found: 'Thrown as `TickkiChatError`: the conversation does not exist.',
   payload_too_large: 'Thrown as `TickkiChatError`. Uploads over `limits.max_upload_kb` are refused before sending, as `file_too_large`.',
   unsupported_media_type: 'Thrown as `TickkiChatError`; the SDK always sends the content type the call takes.',
-  server_error: '**Retried** with backoff (also any 5xx without the envelope); a send keeps its `Idempotency-Key`, so a retry never stores it twice.',
+  server_error: '**Retried** with backoff (also any 5xx without the envelope). A send that met it may have been stored: it is looked for in its echo and history before it is sent again, so it is stored once even where `Idempotency-Key` is ignored.',
 };
 
 /** Codes `TickkiChatError` adds for failures that have no server answer, or that the SDK refuses before sending. */
@@ -33,4 +33,5 @@ export const clientCodes: { code: string; meaning: string }[] = [
   { code: 'message_too_long', meaning: 'Refused before sending: the text is over the configured maximum length.' },
   { code: 'empty_message', meaning: 'Refused before sending: nothing to send.' },
   { code: 'disposed', meaning: 'The session or client was disposed.' },
+  { code: 'unconfirmed', meaning: 'A message that may have been stored: its answer was lost and history could not be read to tell. Its text is kept; it is looked for again before any resend (see Sending).' },
 ];
