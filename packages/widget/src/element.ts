@@ -18,6 +18,53 @@ export interface WidgetEvents {
   unread: number;
 }
 
+/**
+ * The attributes of `<tickki-chat>`, its settings: what JSX (and a template type-checker) accepts on
+ * the element besides the usual HTML attributes.
+ */
+export interface TickkiChatAttributes {
+  /** The business's publishable key. */
+  'publishable-key': string;
+  /** API host without `/api/v1`. */
+  'base-url'?: string;
+  /** UI language (BCP 47); default the browser's. */
+  locale?: string;
+  /** `light`, `dark`, or `auto` (the system's; default). */
+  theme?: 'light' | 'dark' | 'auto';
+  /** Brand colour (`#rrggbb`), instead of the configured one. */
+  'primary-color'?: string;
+  /** Corner: `right` (default) or `left`. */
+  position?: 'right' | 'left';
+  /** Your id for the visitor (same id, same conversation). */
+  'visitor-id'?: string;
+  /** Present: a chime on agent replies while the panel is closed or the tab hidden. */
+  sound?: boolean | '';
+  /** Text direction; default from the locale. */
+  dir?: 'ltr' | 'rtl';
+  /** Overrides of the UI strings, as JSON. */
+  strings?: string;
+  /** A CSP nonce, used only where constructable stylesheets are missing. */
+  nonce?: string;
+}
+
+/**
+ * What JSX accepts on `<tickki-chat>` (React 19, `jsx: react-jsx`): its attributes, a few global
+ * HTML ones and a `ref` to the element. Written without React's types, so that the `react` module
+ * augmentation of `@tickki/chat-widget` type-checks in projects that have no React.
+ */
+export interface TickkiChatJsxProps extends TickkiChatAttributes {
+  ref?: ((element: TickkiChatElement | null) => void | (() => void)) | { current: TickkiChatElement | null } | null;
+  key?: string | number | bigint | null;
+  id?: string;
+  className?: string;
+  hidden?: boolean;
+  slot?: string;
+  /** Inline styles, e.g. `{ '--tickki-primary': '#0f766e' }` (not under a strict CSP). */
+  style?: Record<string, string | number | undefined>;
+  [data: `data-${string}`]: string | undefined;
+  [aria: `aria-${string}`]: string | undefined;
+}
+
 /** The chat panel, loaded after the launcher. */
 export interface WidgetApp {
   /** The panel was opened (focus goes into it). */

@@ -14,7 +14,7 @@
  */
 import { defineTickkiChat as define } from './element.js';
 
-export type { TickkiChatElement, VisitorFields, WidgetEvents } from './element.js';
+export type { TickkiChatAttributes, TickkiChatElement, TickkiChatJsxProps, VisitorFields, WidgetEvents } from './element.js';
 
 /** Defines `<tickki-chat>` (or `name`) if it is not defined yet. Called on import; safe to call again. */
 export function defineTickkiChat(name?: string): void {
@@ -25,6 +25,19 @@ defineTickkiChat();
 
 declare global {
   interface HTMLElementTagNameMap {
+    /** `document.querySelector('tickki-chat')` is typed: `open()`, `identify()`, `on()`, … */
     'tickki-chat': import('./element.js').TickkiChatElement;
+  }
+}
+
+/**
+ * `<tickki-chat publishable-key="pk_live_…">` in React 19's JSX (`jsx: react-jsx`): its attributes
+ * and a `ref` typed as the element. Without React installed this augmentation does nothing.
+ */
+declare module 'react' {
+  namespace JSX {
+    interface IntrinsicElements {
+      'tickki-chat': import('./element.js').TickkiChatJsxProps;
+    }
   }
 }
