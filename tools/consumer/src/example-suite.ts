@@ -1,9 +1,9 @@
 /**
  * One example's test file set up: before its tests, the sandbox from the consumer project's tarball
- * (for the examples that chat) and the example installed from the tarballs in a fresh folder; after
- * them, everything started stopped, the folder removed and the phase times saved.
+ * (for the examples that chat in Chromium) and the example installed from the tarballs in a fresh
+ * folder; after them, everything started stopped, the folder removed and the phase times saved.
  */
-import { launchChromium } from '@tickki/browser-harness';
+import { hasChromium, launchChromium } from '@tickki/browser-harness';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { startPackedSandbox } from './example-pages.ts';
@@ -14,7 +14,7 @@ import { start } from './process.ts';
 export interface ExampleSuite {
   timings: Timings;
   readonly example: PreparedExample;
-  /** The sandbox's origin (`http://127.0.0.1:<port>`); only with `sandbox: true`. */
+  /** The sandbox's origin (`http://127.0.0.1:<port>`); only with `chat: true`. */
   readonly sandboxOrigin: string;
   /** Runs `stop` after the tests, last registered first. */
   cleanup(stop: () => unknown): void;
@@ -27,14 +27,16 @@ export interface ExampleSuite {
   chromium(): Promise<Browser>;
 }
 
-export function exampleSuite(name: string, options: { sandbox: boolean }): ExampleSuite {
+/** `chat`: the example chats with a sandbox in Chromium (in CI a missing Chromium is a failure, not a skip). */
+export function exampleSuite(name: string, options: { chat: boolean }): ExampleSuite {
+  if (options.chat && process.env.CI && !hasChromium) throw new Error('Chromium is not installed: apt-get install chromium');
   const timings = new Timings(name);
   const stops: (() => unknown)[] = [];
   let example: PreparedExample | undefined;
   let sandboxOrigin: string | undefined;
 
   beforeAll(async () => {
-    if (options.sandbox) {
+    if (options.chat) {
       const sandbox = await startPackedSandbox(inject('app'));
       stops.push(() => sandbox.process.stop());
       sandboxOrigin = sandbox.origin;

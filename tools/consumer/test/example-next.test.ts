@@ -10,9 +10,7 @@ import { chatThroughWidget, expectQuiet, watchPage } from '../src/example-pages.
 import { exampleSuite } from '../src/example-suite.ts';
 import { exampleEnv, run } from '../src/examples.ts';
 
-if (process.env.CI && !hasChromium) throw new Error('Chromium is not installed: apt-get install chromium');
-
-const suite = exampleSuite('next-app-router', { sandbox: true });
+const suite = exampleSuite('next-app-router', { chat: true });
 let built = false;
 
 describe('examples/next-app-router (Next.js 16, App Router), from the tarballs', () => {

@@ -12,9 +12,7 @@ import { chatThroughWidget, expectQuiet, watchPage } from '../src/example-pages.
 import { exampleSuite } from '../src/example-suite.ts';
 import { exampleEnv, filesUnder, run } from '../src/examples.ts';
 
-if (process.env.CI && !hasChromium) throw new Error('Chromium is not installed: apt-get install chromium');
-
-const suite = exampleSuite('vite-react', { sandbox: true });
+const suite = exampleSuite('vite-react', { chat: true });
 let built = false;
 
 describe('examples/vite-react (Vite 8, React 19, TypeScript), from the tarballs', () => {
