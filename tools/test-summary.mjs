@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Adds up the vitest JSON reports of every workspace and prints one closing line:
-// "Tests: N passed, N failed, N skipped".
+// "Tests: N passed, N failed, N skipped", after the time each example app took (tools/consumer).
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -20,5 +20,11 @@ for (const group of ['packages', 'apps', 'tools']) {
   }
 }
 console.log(rows.join('\n'));
+// The example apps' time in npm test (install, build, browser), written by tools/consumer's example tests.
+const examples = join(root, 'tools/consumer/.vitest/examples');
+if (existsSync(examples)) {
+  const lines = readdirSync(examples).filter((f) => f.endsWith('.json')).sort().map((f) => `  ${JSON.parse(readFileSync(join(examples, f), 'utf8')).summary}`);
+  if (lines.length) console.log(`Example apps from the tarballs (time each adds):\n${lines.join('\n')}`);
+}
 console.log(`Tests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
 process.exit(failed > 0 || passed === 0 ? 1 : 0);
