@@ -166,8 +166,8 @@ console.log(`Tickki sandbox is running.
   Control API:    ${sandbox.origin}/_control/state
   Scripted agent: ${sandbox.store.agent.mode}, ${sandbox.store.agent.delay_ms} ms${options.persist ? `\n  State file:     ${options.persist}` : ''}
   Latency:        ${latencyMs ? `${latencyMs} ms added to every API answer` : 'none added'}
-  Idempotency-Key: ${ignoresKey ? 'ignored, as a server without the extension (a repeated send is stored again)' : 'honoured (--ignore-idempotency-key: behave like a server that ignores it)'}
   Faults:         ${faultList.length ? `${faultList.join(', ')}  (clear: curl -X DELETE ${sandbox.origin}/_control/faults)` : 'none'}
+  Idempotency-Key: ${ignoresKey ? 'ignored, as a server without the extension (a repeated send is stored again)' : 'honoured (--ignore-idempotency-key: behave like a server that ignores it)'}
   Seed:           ${options.seed}  (same seed, same requests → same faults: --seed ${options.seed})
 
   Try: curl -H 'Authorization: Bearer ${sandbox.demoKey}' ${sandbox.baseUrl}/chat/config

@@ -40,7 +40,7 @@ const expectedOutput = (file: string, name: string) => marked(file, name, 'outpu
 describe('@tickki/sandbox from its tarball', () => {
   it('npx tickki-sandbox --port 0 picks a free port, says which, and serves it (Node 20)', async () => {
     expect(origin).not.toBe(README_ORIGIN);
-    expect(sandbox.output()).toMatch(/Latency:\s+none added\n\s+Faults:\s+none\n\s+Seed:\s+\d+/);
+    expect(sandbox.output()).toMatch(/Latency:\s+none added\n\s+Faults:\s+none\n\s+Idempotency-Key:\s+honoured .*\n\s+Seed:\s+\d+/);
     const health = await fetch(`${origin}/_control/health`);
     expect(await health.json()).toEqual({ data: { ok: true } });
   });
