@@ -176,10 +176,14 @@ export class Outbox {
     return true;
   }
 
-  /** Stops sending; what was not sent stays stored for the next start. Pending sends resolve with their message as it stands. */
-  dispose(): void {
+  /**
+   * Stops sending; what was not sent stays stored for the next start. Pending sends resolve with
+   * their message as it stands. Resolves once the outbox's writes have landed.
+   */
+  dispose(): Promise<void> {
     this.#stop.abort();
     for (const q of this.#queue.concat(this.#inflight ?? [])) q.resolve?.(this.#o.store.byClientId(q.item.clientId)!);
+    return this.#save();
   }
 
   #enqueue(item: OutboxItem, signal: AbortSignal | undefined, force = false): Promise<ChatMessage> {

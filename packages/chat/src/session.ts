@@ -52,6 +52,7 @@ export class ChatSession {
   #settleReady!: (error?: TickkiChatError) => void;
   #authRenewed = false;
   #warnedMissed = false;
+  #stopped: Promise<unknown> = Promise.resolve();
 
   /** @internal Use `TickkiChat.startSession()`. */
   constructor(ctx: SessionContext, session: WireSession, keptOutbox: unknown, kept: unknown) {
@@ -208,15 +209,19 @@ export class ChatSession {
   /** Stops everything: socket, timers, lifecycle listeners. Unsent messages stay in the outbox for the next start. */
   dispose(): void {
     if (this.#disposed) return;
-    void this.#cache.stop();
+    this.#stopped = Promise.all([this.#cache.stop(), this.#outbox.dispose()]);
     this.#disposed = true;
     this.#requests.stop();
     this.#gap.dispose();
     this.#presence.dispose();
     this.#realtime.dispose();
-    this.#outbox.dispose();
     this.#settleReady(new TickkiChatError('disposed', 'Disposed'));
     this.#emitter.clear();
+  }
+
+  /** @internal Resolves once the storage writes that {@link ChatSession.dispose} left under way have landed. */
+  get stopped(): Promise<unknown> {
+    return this.#stopped;
   }
 
   /** The session was started again (after `invalid_session`): a new realtime block means a new connection. */

@@ -48,6 +48,8 @@ export class TickkiChat {
   #settings: Pick<SessionContext, 'storage' | 'lifecycle' | 'retry' | 'timeoutMs' | 'logger' | 'Pusher' | 'progressFetch' | 'pollMs' | 'reconcileMs'>;
   #config: { value: ChatConfig; at: number } | undefined;
   #session: ChatSession | undefined;
+  /** Counts session starts (and logouts): a start that a later one superseded gives up. */
+  #starts = 0;
   #stopLifecycle: (() => void) | undefined;
   #disposed = false;
 
@@ -113,6 +115,7 @@ export class TickkiChat {
   async startSession(options: StartSessionOptions): Promise<ChatSession> {
     if (this.#disposed) throw new TickkiChatError('disposed', 'Disposed');
     const { visitorId, ...identity } = options;
+    const start = ++this.#starts;
     this.analytics.visitorId = visitorId;
     this.#session?.dispose();
     const config = this.fetchConfig().catch((error: unknown) => {
@@ -128,7 +131,7 @@ export class TickkiChat {
       unknown,
       unknown,
     ];
-    const start = async (): Promise<WireSession> => {
+    const begin = async (): Promise<WireSession> => {
       const { data } = await call((signal) => startRemoteSession({ client: this.client, body: { visitor_id: visitorId, ...identity }, signal }), {
         ...settings,
         valid: (answer) => isSession(answer?.data),
@@ -137,13 +140,15 @@ export class TickkiChat {
       return data;
     };
     const reuse = isSession(saved) && saved.visitor_id === visitorId && !identity.name && !identity.email && !identity.phone;
-    const [session, initialConfig] = await Promise.all([reuse ? saved : start(), config]);
+    const [session, initialConfig] = await Promise.all([reuse ? saved : begin(), config]);
     if (this.#disposed) throw new TickkiChatError('disposed', 'Disposed');
+    // a later start (or a logout) came first: this one must not replace (or dispose) what it made
+    if (start !== this.#starts) throw new TickkiChatError('aborted', 'Superseded by a later start');
     const chat = new ChatSession(
       {
         ...settings,
         client: (token) => this.#makeClient(token),
-        start,
+        start: begin,
         config: () => this.#config?.value ?? initialConfig,
         prefix,
       },
@@ -153,6 +158,22 @@ export class TickkiChat {
     );
     this.#session?.dispose();
     return (this.#session = chat);
+  }
+
+  /**
+   * Ends the visitor's chat on this device (sign-out, a shared computer): the session is disposed, a
+   * start in flight gives up, and the visitor's session token, kept messages and outbox are removed
+   * from storage. Unsent messages are dropped with them, so that they are never sent as the next
+   * person. Resolves once storage is cleared. The chat itself stays usable.
+   */
+  async logout(visitorId = this.#session?.visitorId): Promise<void> {
+    this.#starts++;
+    const session = this.#session;
+    session?.dispose();
+    this.#session = undefined;
+    await session?.stopped; // its last writes land first, then go
+    if (visitorId === undefined) return;
+    await Promise.all(['session', 'messages', 'outbox'].map((name) => writeJson(this.#settings.storage, this.#key(`${visitorId}:${name}`), undefined)));
   }
 
   /** Stops the session, the lifecycle listeners and the analytics timer (queued events are sent one last time). */
