@@ -1,4 +1,5 @@
 import type { Message } from '@tickki/chat-realtime';
+import { Emitter } from '@tickki/chat-realtime/internal';
 import type { ChatMessage } from './chat-message.js';
 import type { TickkiChatError } from './errors.js';
 
@@ -24,17 +25,17 @@ export class MessageStore {
   #byId = new Map<number, ChatMessage>();
   #byClient = new Map<string, ChatMessage>();
   #snapshot: readonly ChatMessage[] | undefined;
-  #listeners = new Set<StoreListener>();
+  /** Tells the store's listeners of each new snapshot. */
+  readonly #emitter: Emitter<{ snapshot: readonly ChatMessage[] }>;
   #scheduled = false;
   #lastLocal = 0;
-  readonly #onListenerError: (error: unknown) => void;
 
   /**
    * @param onListenerError receives what a listener threw; the other listeners are still called.
    * Default: the platform's `reportError` where there is one (browsers), else nothing.
    */
   constructor(onListenerError: (error: unknown) => void = (error) => (globalThis as { reportError?: (e: unknown) => void }).reportError?.(error)) {
-    this.#onListenerError = onListenerError;
+    this.#emitter = new Emitter(onListenerError);
   }
 
   /** Number of messages held. */
@@ -56,8 +57,7 @@ export class MessageStore {
 
   /** Listens to snapshots; returns a function that stops. */
   subscribe(listener: StoreListener): () => void {
-    this.#listeners.add(listener);
-    return () => void this.#listeners.delete(listener);
+    return this.#emitter.on('snapshot', listener);
   }
 
   /** The message with server id `id`. */
@@ -233,15 +233,7 @@ export class MessageStore {
     this.#scheduled = true;
     queueMicrotask(() => {
       this.#scheduled = false;
-      if (!this.#listeners.size) return;
-      const snapshot = this.snapshot();
-      for (const listener of [...this.#listeners]) {
-        try {
-          listener(snapshot);
-        } catch (error) {
-          this.#onListenerError(error);
-        }
-      }
+      this.#emitter.emit('snapshot', this.snapshot());
     });
   }
 }
