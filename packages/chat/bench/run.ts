@@ -273,7 +273,13 @@ async function persistCost(held: number, batches = 9, perBatch = 60): Promise<{ 
   // this package's cache: the newest KEEP, found walking back from the newest
   const store = new MessageStore();
   store.merge(base);
-  const cache = new MessageCache({ store, storage, key: 'k', position: () => ({ syncedId: store.newestId, cursor: null }) });
+  const gap = {
+    get syncedId() {
+      return store.newestId;
+    },
+    cursor: null,
+  };
+  const cache = new MessageCache({ store, storage, key: 'k', gap });
   // the earlier way: a fresh snapshot of everything, filtered, then the newest KEEP
   const naive = new MessageStore();
   naive.merge(base);

@@ -29,7 +29,14 @@ describe('MessageCache', () => {
   it('writes land in order with asynchronous storage: the newest snapshot is the one kept', async () => {
     const storage = slowFirstWrite();
     const store = new MessageStore();
-    const cache = new MessageCache({ store, storage, key: 'k', position: () => ({ syncedId: store.newestId, cursor: null }) });
+    // the sync point as the gap fill would have it: the newest id held
+    const gap = {
+      get syncedId() {
+        return store.newestId;
+      },
+      cursor: null,
+    };
+    const cache = new MessageCache({ store, storage, key: 'k', gap });
     store.merge([msg(1)]);
     const first = cache.save(); // slow
     await new Promise((r) => setTimeout(r, 5)); // the slow write has started
@@ -47,7 +54,7 @@ describe('MessageCache', () => {
   it(`keeps the newest ${KEEP} sent messages, and the older-page cursor only when it kept them all`, async () => {
     const storage = memoryStorage();
     const store = new MessageStore();
-    const cache = new MessageCache({ store, storage, key: 'k', position: () => ({ syncedId: 7, cursor: 'older' }) });
+    const cache = new MessageCache({ store, storage, key: 'k', gap: { syncedId: 7, cursor: 'older' } });
     store.merge(Array.from({ length: KEEP + 5 }, (_, i) => msg(i + 1)));
     store.addPending('c1', 'not sent yet');
     await cache.save();

@@ -2,6 +2,7 @@ import type { Message } from '@tickki/chat-realtime';
 import { hasFields } from '@tickki/chat-realtime/internal';
 import { readJson, writeJson, type StorageAdapter } from './storage.js';
 import { serialTask } from './serial-task.js';
+import type { GapFill } from './gap-fill.js';
 import type { MessageStore } from './store.js';
 
 /** What the cache keeps of a conversation for the next start. */
@@ -43,8 +44,8 @@ export interface MessageCacheOptions {
   storage: StorageAdapter;
   /** The storage key of the conversation's messages. */
   key: string;
-  /** The sync point and older-page cursor to keep with the messages. */
-  position(): { syncedId: number | undefined; cursor: string | null | undefined };
+  /** Where the sync point and the older-page cursor to keep with the messages are. */
+  gap: Pick<GapFill, 'syncedId' | 'cursor'>;
 }
 
 /**
@@ -89,8 +90,8 @@ export class MessageCache {
   }
 
   readonly #write = serialTask(async () => {
-    const { store, storage, key, position } = this.#o;
-    const { syncedId, cursor } = position();
+    const { store, storage, key, gap } = this.#o;
+    const { syncedId, cursor } = gap;
     const { messages, all } = store.newestSent(KEEP);
     const m = messages.map(({ id, direction, type, content, createdAt, attachments }) => ({ id, direction, type, content, createdAt, attachments }));
     const stored: Stored = { n: syncedId, k: all ? cursor : undefined, m: m as unknown as Stored['m'] };

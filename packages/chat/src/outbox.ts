@@ -6,6 +6,8 @@ import { TickkiChatError } from './errors.js';
 import { randomId } from './platform.js';
 import { readJson, writeJson, type StorageAdapter } from './storage.js';
 import { serialTask } from './serial-task.js';
+import type { GapFill } from './gap-fill.js';
+import type { SessionRequests } from './session-requests.js';
 import type { MessageStore } from './store.js';
 
 /** One unsent (or failed) message of the durable outbox. */
@@ -52,10 +54,6 @@ export const storedOutbox = (value: unknown): OutboxItem[] =>
         }))
     : [];
 
-/**
- * Whether a failed attempt may have been stored: no answer (reset, timeout, abort after it left), an
- * unreadable answer, or a 5xx or 408 (a server may fail after storing). 4xx and 429 store nothing.
- */
 /** The failure of a message that may be stored: it is not sent again until history can tell. */
 const unconfirmed = (): TickkiChatError =>
   new TickkiChatError('unconfirmed', 'It may have been sent: neither its answer nor the history could tell', { retryable: true });
@@ -63,8 +61,12 @@ const unconfirmed = (): TickkiChatError =>
 /** Whether `m` may be the server's copy of `item`: an inbound text equal to it, above its floor. */
 const copies = (item: OutboxItem, m: Message): boolean => m.id > (item.floor ?? 0) && m.direction === 'inbound' && m.type === 'text' && m.content === item.text;
 
-const mayHaveArrived = ({ code, status = 0 }: TickkiChatError): boolean =>
-  ['network', 'timeout', 'parse_error', 'aborted'].includes(code) || status >= 500 || status === 408;
+/**
+ * Whether a failed attempt may have been stored: no answer (reset, timeout, abort after it left), an
+ * unreadable answer, or a 5xx or 408 (a server may fail after storing). Any other 4xx, 429 included,
+ * stores nothing.
+ */
+const mayHaveArrived = ({ status = 0 }: TickkiChatError): boolean => status < 300 || status >= 500 || status === 408;
 
 interface Queued {
   item: OutboxItem;
@@ -84,13 +86,10 @@ export interface OutboxOptions {
   key: string;
   /** How failed attempts are repeated. */
   retry: RetryPolicy;
-  /** Sends one message once (`sendMessage` with the item's `Idempotency-Key`); resolves the stored message. */
-  deliver(clientId: string, text: string, signal: AbortSignal | undefined): Promise<Message>;
-  /**
-   * Reads history into the store, newest first, down to `floor` (or its first message), calling
-   * `onPage` in the job that merged each page; resolves whether it got there.
-   */
-  readBack(floor: number, onPage: () => void): Promise<boolean>;
+  /** Sends one message once (`sendMessage`, under the item's `Idempotency-Key`). */
+  requests: Pick<SessionRequests, 'sendMessage'>;
+  /** Reads history back down to a floor (`readBack`), for the copies of the messages in doubt. */
+  gap: Pick<GapFill, 'readBack'>;
 }
 
 /**
@@ -120,17 +119,6 @@ export class Outbox {
 
   constructor(options: OutboxOptions) {
     this.#o = options;
-  }
-
-  /**
-   * Claims a broadcast as the copy of a message of ours whose answer has not come (in flight, or in
-   * doubt): one message, not two. Only an inbound text equal to it, above its floor, not held yet; an
-   * answer that comes later confirms (or corrects) the match.
-   */
-  claimEcho(m: Message): boolean {
-    const own = !this.#o.store.get(m.id) && this.#open(true).find((i) => copies(i, m));
-    if (own) this.#o.store.confirm(own.clientId, m);
-    return !!own;
   }
 
   /** Takes over what an earlier visit left in storage (`kept`, checked): failed ones stay failed, the others are sent (in doubt ones once checked). */
@@ -170,8 +158,7 @@ export class Outbox {
   /** Drops a failed message from the store and the outbox; returns whether it was dropped. */
   discard(clientId: string): boolean {
     if (!this.#items.get(clientId)?.failure || !this.#o.store.discard(clientId)) return false;
-    this.#items.delete(clientId);
-    this.#settled.add(clientId);
+    this.#forget(clientId);
     void this.#save();
     return true;
   }
@@ -201,6 +188,12 @@ export class Outbox {
     this.#inflight = undefined;
   }
 
+  /** Drops a message sent (or discarded) here from the outbox, also from what other tabs stored. */
+  #forget(clientId: string): void {
+    this.#items.delete(clientId);
+    this.#settled.add(clientId);
+  }
+
   /** Whether the store holds a server copy of `item` (its answer, its echo or a history match). */
   #claimed(item: OutboxItem): boolean {
     return this.#o.store.byClientId(item.clientId)?.id !== undefined;
@@ -226,7 +219,7 @@ export class Outbox {
         if (!this.#durable.has(item.clientId)) await this.#save();
         item.floor ??= store.newestId ?? 0;
         queued.sentAt ??= Date.now();
-        store.confirm(item.clientId, await this.#o.deliver(item.clientId, item.text, signal));
+        store.confirm(item.clientId, await this.#o.requests.sendMessage(item.clientId, item.text, signal));
       } catch (e) {
         failure = e as TickkiChatError;
         item.doubt = mayHaveArrived(failure);
@@ -244,8 +237,7 @@ export class Outbox {
     if (stop.aborted) return;
     let result: ChatMessage | undefined;
     if (this.#claimed(item)) {
-      this.#items.delete(item.clientId);
-      this.#settled.add(item.clientId);
+      this.#forget(item.clientId);
       result = store.byClientId(item.clientId);
     } else {
       this.#items.set(item.clientId, { ...item, failure: failure!.code, retryable: failure!.retryable });
@@ -262,30 +254,33 @@ export class Outbox {
    * (then no message in doubt has one, and none is in doubt any more); `false` when it cannot tell.
    */
   async #settle(item: OutboxItem): Promise<boolean | undefined> {
-    this.#match();
+    this.match();
     const open = this.#open();
-    const complete = this.#claimed(item) || (await this.#o.readBack(Math.min(...open.map((i) => i.floor ?? 0)), () => this.#match()).catch(() => false));
+    const complete = this.#claimed(item) || (await this.#o.gap.readBack(Math.min(...open.map((i) => i.floor ?? 0)), () => this.match()).catch(() => false));
     if (this.#claimed(item)) return true;
     if (!complete) return false;
     for (const i of open) i.doubt = false;
     return undefined;
   }
 
-  /** Gives each message in doubt, oldest first, the oldest unclaimed copy of its text above its floor. */
-  #match(): void {
+  /**
+   * Gives each message of ours whose answer has not come (in doubt, or out), oldest first, the oldest
+   * unclaimed copy of its text above its floor: one message, not two. Call it after merging a broadcast.
+   */
+  match(): void {
     for (const item of this.#open()) {
-      const copy = this.#o.store.snapshot().find((m) => m.id !== undefined && !m.clientId && copies(item, m as Message));
+      const copy = this.#o.store.snapshot().find((m) => !m.clientId && copies(item, m as Message));
       if (!copy) continue;
       this.#o.store.confirm(item.clientId, copy as Message);
       // a failed one found stored: sent after all
-      if (item.failure) this.#items.delete(item.clientId) && this.#settled.add(item.clientId);
+      if (item.failure) this.#forget(item.clientId);
     }
   }
 
-  /** Messages in doubt (and, with `sending`, the one out) without a copy yet, oldest first. */
-  #open(sending?: boolean): OutboxItem[] {
+  /** Messages in doubt or out without a copy yet, oldest first. */
+  #open(): OutboxItem[] {
     const f = this.#inflight;
-    return [...this.#items.values()].filter((i) => (i.doubt || (sending && f?.item === i && f.sentAt)) && !this.#claimed(i));
+    return [...this.#items.values()].filter((i) => (i.doubt || (f?.item === i && f.sentAt)) && !this.#claimed(i));
   }
 
   /**
@@ -301,10 +296,10 @@ export class Outbox {
     const items = new Map<string, StoredItem>();
     for (const item of storedOutbox(await readJson(storage, key))) if (!settled.has(item.clientId)) items.set(item.clientId, toStored(item));
     const mine = new Map(this.#items);
-    const out = [this.#inflight?.item.clientId, this.#queue[0]?.item.clientId];
+    // (a failed message is a new object in `#items`: never the one out)
+    const out = [this.#inflight?.item, this.#queue[0]?.item];
     for (const item of mine.values()) {
-      const leaving = !item.failure && out.includes(item.clientId);
-      items.set(item.clientId, toStored({ ...item, floor: item.floor ?? store.newestId ?? 0, doubt: item.doubt || leaving }));
+      items.set(item.clientId, toStored({ ...item, floor: item.floor ?? store.newestId ?? 0, doubt: item.doubt || out.includes(item) }));
     }
     await writeJson(storage, key, items.size ? [...items.values()] : undefined);
     // what this write stored is durable unless it changed since (`#items` holds new objects then)

@@ -71,14 +71,14 @@ export class ChatSession {
       onState: (state) => this.#emitter.emit('sync', state),
       onFilled: (result) => this.#filled(result),
     });
-    this.#cache = new MessageCache({ store, storage: ctx.storage, key: ctx.prefix + 'messages', position: () => this.#gap });
+    this.#cache = new MessageCache({ store, storage: ctx.storage, key: ctx.prefix + 'messages', gap: this.#gap });
     this.#outbox = new Outbox({
       store,
       storage: ctx.storage,
       key: ctx.prefix + 'outbox',
       retry: ctx.retry,
-      deliver: (...a) => requests.sendMessage(...a),
-      readBack: (...a) => this.#gap.readBack(...a),
+      requests,
+      gap: this.#gap,
     });
     this.#presence = new Presence({ ctx, requests, gap: this.#gap, cache: this.#cache });
     const restored = this.#cache.restore(kept);
@@ -276,7 +276,8 @@ export class ChatSession {
   }
 
   #onBroadcast(m: Message): void {
-    if (!this.#outbox.claimEcho(m)) this.#store.merge([m]);
+    this.#store.merge([m]);
+    this.#outbox.match();
     this.#presence.heard();
     // a live socket delivers everything: what came before is complete (unless a gap fill is due)
     if (this.#realtime.state === 'connected') this.#gap.delivered(m.id);
