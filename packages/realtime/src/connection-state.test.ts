@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { ConnectionStateMachine, TRANSITIONS, canTransition, type ConnectionState, type StateChange } from './connection-state.js';
+import type { Client, RealtimeConfig } from '@tickki/chat-api';
+import type { Channel } from 'pusher-js';
+import { TRANSITIONS, canTransition, type ConnectionState, type StateChange } from './connection-state.js';
+import type { PusherLike } from './pusher-factory.js';
+import { RealtimeConnection } from './realtime-connection.js';
 
 const STATES = Object.keys(TRANSITIONS) as ConnectionState[];
 
@@ -43,44 +47,66 @@ describe('the transition table', () => {
   });
 });
 
-describe('ConnectionStateMachine', () => {
+/** A pusher-js client that never connects: the state changes below are the connection's own. */
+class IdlePusher implements PusherLike {
+  connection = { state: 'initialized', socket_id: '', bind: () => this.connection, unbind: () => this.connection } as unknown as PusherLike['connection'];
+  subscribe(): Channel {
+    return { bind_global: () => undefined } as unknown as Channel;
+  }
+  connect(): void {}
+  disconnect(): void {}
+  send_event(): boolean {
+    return true;
+  }
+}
+
+const realtime: RealtimeConfig = { key: 'k', host: '127.0.0.1', port: 1, scheme: 'http', channel: 'private-chat.session.1', auth_endpoint: '', event: '' };
+
+/** A connection over {@link IdlePusher}, with the state changes it reports and the warnings it logs. */
+function connection(): { rt: RealtimeConnection; seen: StateChange[]; warned: string[] } {
+  const warned: string[] = [];
+  const rt = new RealtimeConnection({ realtime, client: {} as Client, Pusher: IdlePusher, logger: { warn: (m) => warned.push(m) } });
+  const seen: StateChange[] = [];
+  rt.on('state', (c) => seen.push(c));
+  return { rt, seen, warned };
+}
+
+describe("the connection's state", () => {
   it('starts idle and reports each applied change with its reason', () => {
-    const m = new ConnectionStateMachine();
-    const seen: StateChange[] = [];
-    m.onChange = (c) => seen.push(c);
-    expect(m.state).toBe('idle');
-    expect(m.transition('connecting', 'connect() called')).toBe(true);
-    expect(m.transition('connected', 'channel subscribed')).toBe(true);
-    expect(m.transition('reconnecting', 'socket closed')).toBe(true);
+    const { rt, seen, warned } = connection();
+    expect(rt.state).toBe('idle');
+    rt.connect();
+    rt.reconnect();
+    rt.disconnect();
+    rt.dispose();
     expect(seen).toEqual([
       { from: 'idle', to: 'connecting', reason: 'connect() called' },
-      { from: 'connecting', to: 'connected', reason: 'channel subscribed' },
-      { from: 'connected', to: 'reconnecting', reason: 'socket closed' },
+      { from: 'connecting', to: 'reconnecting', reason: 'reconnect() called' },
+      { from: 'reconnecting', to: 'idle', reason: 'disconnect() called' },
+      { from: 'idle', to: 'closed', reason: 'disposed' },
     ]);
+    expect(warned).toEqual([]);
   });
 
-  it('rejects an illegal transition and leaves the state alone', () => {
-    const m = new ConnectionStateMachine();
-    let calls = 0;
-    m.onChange = () => calls++;
-    expect(m.transition('connected', 'nope')).toBe(false);
-    expect(m.state).toBe('idle');
-    expect(calls).toBe(0);
-  });
-
-  it('treats a change to the current state as no change', () => {
-    const m = new ConnectionStateMachine();
-    m.transition('connecting', 'a');
-    let calls = 0;
-    m.onChange = () => calls++;
-    expect(m.transition('connecting', 'b')).toBe(false);
-    expect(calls).toBe(0);
+  it('treats a call that the table refuses, or that asks for the current state, as no change', () => {
+    const { rt, seen, warned } = connection();
+    rt.reconnect(); // idle → reconnecting is not allowed
+    rt.disconnect(); // already idle
+    rt.connect();
+    rt.connect(); // already connecting
+    expect(rt.state).toBe('connecting');
+    expect(seen.map((c) => c.to)).toEqual(['connecting']);
+    expect(warned).toEqual([]); // documented no-ops, not bugs
   });
 
   it('stays closed', () => {
-    const m = new ConnectionStateMachine();
-    m.transition('closed', 'disposed');
-    for (const s of STATES) expect(m.transition(s, 'x')).toBe(false);
-    expect(m.state).toBe('closed');
+    const { rt, seen } = connection();
+    rt.dispose();
+    rt.connect();
+    rt.reconnect();
+    rt.disconnect();
+    rt.dispose();
+    expect(rt.state).toBe('closed');
+    expect(seen.map((c) => c.to)).toEqual(['closed']);
   });
 });

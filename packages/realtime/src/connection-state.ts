@@ -33,29 +33,5 @@ export const TRANSITIONS: { readonly [S in ConnectionState]: readonly Connection
   closed: [],
 };
 
-/** Whether the machine may go from `from` to `to`. */
+/** Whether the connection may go from `from` to `to`. */
 export const canTransition = (from: ConnectionState, to: ConnectionState): boolean => TRANSITIONS[from].includes(to);
-
-/**
- * Holds the current {@link ConnectionState} and applies transitions, refusing those not listed in
- * {@link TRANSITIONS}.
- */
-export class ConnectionStateMachine {
-  /** The current state. */
-  state: ConnectionState = 'idle';
-
-  /** Called after every applied change. */
-  declare onChange: ((change: StateChange) => void) | undefined;
-
-  /**
-   * Moves to `to`. Returns `true` when the state changed; `false` when already in `to` or when the
-   * transition is not allowed (the state is then left as it was).
-   */
-  transition(to: ConnectionState, reason: string): boolean {
-    const from = this.state;
-    if (!canTransition(from, to)) return false;
-    this.state = to;
-    this.onChange?.({ from, to, reason });
-    return true;
-  }
-}

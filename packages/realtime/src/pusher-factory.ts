@@ -83,8 +83,8 @@ interface NetworkLike {
 
 const NETWORK_EVENTS = ['online', 'offline'];
 
-/** What {@link forgetPusher} undoes for a client: the network listeners its constructor added. */
-const networkListeners = new WeakMap<PusherLike, () => void>();
+/** What {@link forgetPusher} undoes for a client: its place in pusher-js's instance list, the network listeners its constructor added. */
+const forgetters = new WeakMap<PusherLike, () => void>();
 
 /**
  * Creates a pusher-js client for `realtime` with `Pusher` (default: the platform build of
@@ -96,13 +96,17 @@ export function createPusher(
   Pusher?: PusherConstructor,
   extra?: Partial<Options>,
 ): PusherLike {
-  const P = Pusher ? pusherConstructor(Pusher) : DefaultPusher;
-  const network = (P as { Runtime?: { getNetwork?(): NetworkLike } }).Runtime?.getNetwork?.();
+  const P = (Pusher ? pusherConstructor(Pusher) : DefaultPusher) as PusherConstructor & { instances?: unknown[]; Runtime?: { getNetwork?(): NetworkLike } };
+  const network = P.Runtime?.getNetwork?.();
   const bound = (): unknown[][] => NETWORK_EVENTS.map((name) => (network?.callbacks?.get(name) ?? []).map((b) => b.fn));
   const before = bound();
   const pusher = new P(realtime.key, pusherOptions(realtime, authorize, extra));
   const added = bound().map((fns, i) => fns.filter((fn) => !before[i]!.includes(fn)));
-  networkListeners.set(pusher, () => added.forEach((fns, i) => fns.forEach((fn) => network!.unbind(NETWORK_EVENTS[i]!, fn))));
+  forgetters.set(pusher, () => {
+    const i = P.instances?.indexOf(pusher) ?? -1;
+    if (i >= 0) P.instances!.splice(i, 1);
+    added.forEach((fns, i) => fns.forEach((fn) => network!.unbind(NETWORK_EVENTS[i]!, fn)));
+  });
   return pusher;
 }
 
@@ -111,10 +115,7 @@ export function createPusher(
  * instance list and its listeners from the runtime's network monitor, which otherwise keep every
  * client ever made.
  */
-export function forgetPusher(pusher: PusherLike, Pusher?: PusherConstructor): void {
-  const list = ((Pusher ? pusherConstructor(Pusher) : DefaultPusher) as { instances?: unknown[] } | undefined)?.instances;
-  const i = list ? list.indexOf(pusher) : -1;
-  if (i >= 0) list!.splice(i, 1);
-  networkListeners.get(pusher)?.();
-  networkListeners.delete(pusher);
+export function forgetPusher(pusher: PusherLike): void {
+  forgetters.get(pusher)?.();
+  forgetters.delete(pusher);
 }

@@ -2,7 +2,7 @@ import type { Client, RealtimeConfig } from '@tickki/chat-api';
 import type { ChannelAuthorizationHandler, Options } from 'pusher-js';
 import { requestChannelAuth } from './authorize.js';
 import { backoffDelay } from './backoff.js';
-import { ConnectionStateMachine, type ConnectionState, type StateChange } from './connection-state.js';
+import { canTransition, type ConnectionState, type StateChange } from './connection-state.js';
 import { decodeEventData, matchesEvent } from './decode.js';
 import { Emitter, type Listener } from './emitter.js';
 import { RealtimeError } from './errors.js';
@@ -104,7 +104,7 @@ const PARSERS = { message: parseMessage, agentTyping: parseAgentTyping };
  */
 export class RealtimeConnection {
   readonly #options: RealtimeConnectionOptions;
-  readonly #machine = new ConnectionStateMachine();
+  #state: ConnectionState = 'idle';
   readonly #emitter: Emitter<RealtimeEvents>;
   readonly #stopLifecycle: (() => void) | undefined;
   #pusher: PusherLike | undefined;
@@ -121,16 +121,12 @@ export class RealtimeConnection {
   constructor(options: RealtimeConnectionOptions) {
     this.#options = options;
     this.#emitter = new Emitter((error) => this.#log('warn', 'a listener threw', error));
-    this.#machine.onChange = (change) => {
-      this.#log('debug', `state ${change.from} → ${change.to}: ${change.reason}`);
-      this.#emitter.emit('state', change);
-    };
     this.#stopLifecycle = options.lifecycle?.((event) => this.#onLifecycle(event));
   }
 
   /** The current connection state. */
   get state(): ConnectionState {
-    return this.#machine.state;
+    return this.#state;
   }
 
   /** Adds a listener; returns a function that removes it. */
@@ -168,7 +164,7 @@ export class RealtimeConnection {
     if (!this.#to('closed', 'disposed', true)) return;
     this.#stop();
     this.#stopLifecycle?.();
-    if (this.#pusher) forgetPusher(this.#pusher, this.#options.Pusher);
+    if (this.#pusher) forgetPusher(this.#pusher);
     this.#pusher = undefined;
     this.#emitter.clear();
   }
@@ -176,14 +172,20 @@ export class RealtimeConnection {
   // ---------------------------------------------------------------- internals
 
   /**
-   * Moves the machine to `state`. A refused transition is a bug worth hearing about and is warned,
+   * Moves to `state` if the transition table (`TRANSITIONS`) allows it, and reports the change
+   * (`state` event, debug log). A refused transition is a bug worth hearing about and is warned,
    * unless `quiet` (the public methods, documented as no-ops in some states) or already there.
    */
   #to(state: ConnectionState, reason: string, quiet = false): boolean {
-    const from = this.state;
-    const moved = this.#machine.transition(state, reason);
-    if (!moved && !quiet && from !== state) this.#log('warn', `refused transition ${from} → ${state}: ${reason}`);
-    return moved;
+    const from = this.#state;
+    if (!canTransition(from, state)) {
+      if (!quiet && from !== state) this.#log('warn', `refused transition ${from} → ${state}: ${reason}`);
+      return false;
+    }
+    this.#state = state;
+    this.#log('debug', `state ${from} → ${state}: ${reason}`);
+    this.#emitter.emit('state', { from, to: state, reason });
+    return true;
   }
 
   #log(level: keyof RealtimeLogger, message: string, ...details: unknown[]): void {
