@@ -58,6 +58,21 @@ if (realtimeLine) {
 } else {
   missed.push('the sandbox fan-out benchmark printed no result');
 }
+// The example apps (tools/consumer/src/bench-examples.ts): what our packages add to each build, gzip.
+const examplesLine = text.split('\n').map((l) => l.slice(l.indexOf('{'))).find((l) => l.startsWith('{"bench":"examples"'));
+if (examplesLine) {
+  for (const r of JSON.parse(examplesLine).results) {
+    const what = `examples/${r.example}: JS our packages add`;
+    if (r.error) {
+      rows.push([what, 'n/a', '', '', 'not measured (see above)']);
+      continue;
+    }
+    const first = r.firstLoad === undefined ? '' : `; first load ${fmt(r.firstLoad / 1024, 'KB')}`;
+    rows.push([what, fmt((r.with - r.without) / 1024, 'KB'), `${fmt(r.without / 1024, 'KB')} (the app without them)`, '', `gzip; ${r.measures}${first}`]);
+  }
+} else {
+  missed.push('the example apps benchmark printed no result');
+}
 for (const [what, value] of rows) if (value === 'n/a') missed.push(`no result for: ${what}`);
 
 const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i].length), ['what', 'ours', 'baseline', 'ratio'][i].length));

@@ -97,7 +97,10 @@ export function useTarballs(dir: string, packed: Packed[]): string[] {
 /** Phase times of one example, in milliseconds, in the order they ran. */
 export class Timings {
   readonly phases: [phase: string, ms: number][] = [];
-  constructor(readonly example: string) {}
+  readonly example: string;
+  constructor(example: string) {
+    this.example = example;
+  }
 
   /** Runs `work` and records how long it took as `phase`. */
   async time<T>(phase: string, work: () => Promise<T> | T): Promise<T> {
