@@ -2,7 +2,7 @@ import { backoffDelay } from '@tickki/chat-realtime/internal';
 import type { TickkiChatError } from './errors.js';
 import type { MessageStore } from './store.js';
 import { SyncStateMachine, type SyncState } from './sync-state.js';
-import { shared } from './throttle.js';
+import { shared } from './serial-task.js';
 
 /**
  * Why a gap fill ran: `start` (a session resumed with kept history), `subscribed` (the channel was

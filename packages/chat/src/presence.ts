@@ -2,7 +2,6 @@ import type { GapFill } from './gap-fill.js';
 import type { MessageCache } from './message-cache.js';
 import type { SessionContext } from './session-context.js';
 import type { SessionRequests } from './session-requests.js';
-import { throttle } from './throttle.js';
 
 /**
  * What {@link Presence} drives: the session's requests (heartbeat, typing notices), its gap fill
@@ -37,6 +36,8 @@ export class Presence {
   #poll: ReturnType<typeof setInterval> | undefined;
   #check: ReturnType<typeof setInterval> | undefined;
   #disposed = false;
+  /** When the last typing notice went out. */
+  #typedAt = -Infinity;
   readonly #stopLifecycle: (() => void) | undefined;
 
   constructor(parts: PresenceParts) {
@@ -73,7 +74,12 @@ export class Presence {
   }
 
   /** Tells the agents the visitor is typing, at most once per 3 s. */
-  readonly typing = throttle(() => this.#o.requests.typing(), TYPING_MS);
+  typing(): void {
+    const now = Date.now();
+    if (now - this.#typedAt < TYPING_MS) return;
+    this.#typedAt = now;
+    this.#o.requests.typing();
+  }
 
   /** Stops every timer and the lifecycle listener for good. */
   dispose(): void {

@@ -13,3 +13,12 @@ export function serialTask(task: () => Promise<void>): () => Promise<void> {
       return task();
     }));
 }
+
+/**
+ * Returns `fn` with concurrent calls merged: a call while a run is in flight gets that run's
+ * promise; the next call after it settled starts a new run.
+ */
+export function shared<T>(fn: () => Promise<T>): () => Promise<T> {
+  let running: Promise<T> | undefined;
+  return () => (running ??= fn().finally(() => (running = undefined)));
+}

@@ -11,7 +11,7 @@ import type { UploadOptions } from './session-events.js';
 /** See `SessionContext.progressFetch`. */
 type ProgressFetch = (body: FormData, onProgress: (progress: number) => void) => RequestFetch | undefined;
 import { call, type Attempt } from './request.js';
-import { shared } from './throttle.js';
+import { shared } from './serial-task.js';
 import type { MessageStore } from './store.js';
 
 /** Options of one `SessionRequests.#op` call. */

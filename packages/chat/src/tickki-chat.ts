@@ -19,7 +19,7 @@ import { call } from './request.js';
 import type { SessionContext } from './session-context.js';
 import { ChatSession } from './session.js';
 import { readJson, writeJson, type StorageAdapter } from './storage.js';
-import { shared } from './throttle.js';
+import { shared } from './serial-task.js';
 import { checkOptions, type StartSessionOptions, type TickkiChatOptions } from './chat-options.js';
 
 /** Whether a session, fresh from the API or kept from an earlier visit, has everything a chat needs. */
