@@ -32,4 +32,4 @@ export {
   type UseChatSessionOptions,
 } from './hooks.js';
 export * from './core.js';
-export { chatStrings, languages, en, fr, de } from './languages.js';
+export { chatStrings, languages, en, fr, de } from '@tickki/chat-ui/strings';

@@ -37,7 +37,7 @@ describe('versions of the published packages', () => {
 
   it('are one version today, and every @tickki/* range in the repository holds it', () => {
     const all = manifests(ROOT);
-    expect(published(all).map((m) => m.name)).toEqual(expect.arrayContaining(['@tickki/chat-api', '@tickki/chat-realtime', '@tickki/chat', '@tickki/chat-react', '@tickki/chat-widget', '@tickki/chat-react-native', '@tickki/sandbox']));
+    expect(published(all).map((m) => m.name)).toEqual(expect.arrayContaining(['@tickki/chat-api', '@tickki/chat-realtime', '@tickki/chat', '@tickki/chat-ui', '@tickki/chat-react', '@tickki/chat-widget', '@tickki/chat-react-native', '@tickki/sandbox']));
     expect(versionsOf(all)).toHaveLength(1);
     expect(unresolvedRanges(all)).toEqual([]);
   });

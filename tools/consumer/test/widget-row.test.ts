@@ -70,7 +70,7 @@ describe("the widget's row of the install table, in a React app", () => {
   it('installs on its own: every @tickki/* package from its tarball, none from the registry', () => {
     const lock = JSON.parse(readFileSync(join(dir, 'package-lock.json'), 'utf8')) as { packages: Record<string, { resolved?: string }> };
     const tickki = Object.entries(lock.packages).filter(([path]) => /node_modules\/@tickki\//.test(path));
-    expect(tickki.map(([path]) => path.replace(/^.*node_modules\//, '')).sort()).toEqual(['@tickki/chat', '@tickki/chat-api', '@tickki/chat-react', '@tickki/chat-realtime', '@tickki/chat-widget']);
+    expect(tickki.map(([path]) => path.replace(/^.*node_modules\//, '')).sort()).toEqual(['@tickki/chat', '@tickki/chat-api', '@tickki/chat-react', '@tickki/chat-realtime', '@tickki/chat-ui', '@tickki/chat-widget']);
     for (const [path, entry] of tickki) expect(entry.resolved, path).toMatch(/^file:/);
   });
 

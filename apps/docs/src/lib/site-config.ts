@@ -19,6 +19,7 @@ export const sdkPackages = [
   'packages/chat',
   'packages/realtime',
   'packages/api',
+  'packages/ui',
   'packages/react',
   'packages/widget',
   'packages/react-native',

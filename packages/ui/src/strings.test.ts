@@ -11,6 +11,8 @@ describe('strings', () => {
   it('picks the language of a locale, falls back to English, applies overrides', () => {
     expect(chatStrings('fr-CA').send).toBe('Envoyer');
     expect(chatStrings('xx').send).toBe('Send');
+    expect(chatStrings('de_DE').send).toBe('Senden');
+    for (const odd of ['', 'x y', '123', 'en_US']) expect(chatStrings(odd).send).toBe('Send');
     expect(chatStrings('de', { send: 'Los' })).toMatchObject({ send: 'Los', close: 'Chat schließen' });
   });
 
@@ -22,5 +24,8 @@ describe('strings', () => {
   it('knows right-to-left languages', () => {
     expect(['ar', 'he-IL', 'fa', 'ur_PK'].map(isRtlLocale)).toEqual([true, true, true, true]);
     expect(['en', 'fr', 'arn', 'de'].map(isRtlLocale)).toEqual([false, false, false, false]);
+    // a script subtag decides
+    expect(['az-Arab', 'pa-Arab-PK', 'ku_Arab'].map(isRtlLocale)).toEqual([true, true, true]);
+    expect(['sd-Deva', 'az-Latn', 'ar-Latn', 'en-u-nu-arab'].map(isRtlLocale)).toEqual([false, false, false, false]);
   });
 });

@@ -1,0 +1,14 @@
+/**
+ * `@tickki/chat-ui`: what a Tickki chat screen does, written once for every face (the web widget,
+ * `@tickki/chat-react`, `@tickki/chat-react-native`). No DOM, no React, no Preact. The string tables
+ * are separate modules: `@tickki/chat-ui/strings` (all, with `chatStrings()`) and
+ * `@tickki/chat-ui/strings/<language>`.
+ *
+ * @packageDocumentation
+ */
+export { format, isRtlLocale, type ChatStrings } from './strings.js';
+export { LANGUAGES, resolveLocale, timeFormatter, type ResolvedLocale } from './locale.js';
+export { linkify, safeHref, type TextSegment } from './linkify.js';
+export { httpUrl } from './url.js';
+export { contrast, DARK_TEXT, LIGHT_TEXT, luminance, parseHex, textOn } from './brand.js';
+export { ChatController, EMPTY_VIEW, TYPING_TTL_MS, type ChatSource, type ChatView, type SessionStatus } from './controller.js';

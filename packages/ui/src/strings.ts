@@ -1,0 +1,94 @@
+/**
+ * The chat UI's words, in one table per language, shared by every face (web widget, React, React
+ * Native; no DOM, no React). The tables are in `@tickki/chat-ui/strings` (all, with `chatStrings()`)
+ * and one module per language (`@tickki/chat-ui/strings/fr`), so a UI loads only the one it shows.
+ * Every string can be overridden; `{name}` placeholders are filled by {@link format}.
+ */
+/** Every text a chat UI shows or announces. */
+export interface ChatStrings {
+  /** Launcher button label. */
+  open: string;
+  /** Close button label. */
+  close: string;
+  /** Panel title when the business has no name. */
+  title: string;
+  /** Suffix of the title with unread messages: `{count}`. */
+  unread: string;
+  /** Composer placeholder and label. */
+  placeholder: string;
+  /** Send button label. */
+  send: string;
+  /** Attach button label. */
+  attach: string;
+  /** Drop zone text while a file is dragged over the panel. */
+  dropHere: string;
+  /** Upload progress: `{name}`, `{percent}`. */
+  uploading: string;
+  /** A message being sent. */
+  sending: string;
+  /** A message that could not be sent. */
+  failed: string;
+  /** Retry button of a failed message. */
+  retry: string;
+  /** Discard button of a failed message. */
+  discard: string;
+  /** Agent typing indicator: `{name}`. */
+  typing: string;
+  /** Agent typing indicator without a name. */
+  typingAnonymous: string;
+  /** Banner while the realtime connection is being re-established. */
+  reconnecting: string;
+  /** Banner while the device is offline. */
+  offline: string;
+  /** Banner when the history could not be brought up to date. */
+  syncFailed: string;
+  /** Status line while agents are online. */
+  online: string;
+  /** Status line with no agent online ("leave a message"). */
+  away: string;
+  /** Button that loads older messages. */
+  loadOlder: string;
+  /** Announcement for screen readers of a new agent message: `{name}`, `{text}`. */
+  newMessage: string;
+  /** Fallback name of an agent. */
+  agent: string;
+  /** Label of the visitor's own messages for screen readers. */
+  you: string;
+  /** Pre-chat form intro. */
+  preChatIntro: string;
+  /** Pre-chat form: name field. */
+  name: string;
+  /** Pre-chat form: email field. */
+  email: string;
+  /** Pre-chat form: submit. */
+  startChat: string;
+  /** The chat could not start. */
+  startFailed: string;
+  /** Message over the length limit: `{max}`. */
+  tooLong: string;
+  /** File over the size limit: `{max}` (KB). */
+  fileTooLarge: string;
+  /** Upload failed. */
+  uploadFailed: string;
+  /** Label of an attachment link: `{name}`. */
+  attachment: string;
+  /** Characters left counter: `{count}`. */
+  charsLeft: string;
+}
+
+/** Fills `{name}` placeholders of `template` from `values`; unknown ones are left as written. */
+export function format(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
+}
+
+const RTL_LANGUAGE = /^(ar|he|iw|fa|ur|ps|sd|ug|yi|dv|ckb)(\b|[-_])/i;
+const RTL_SCRIPTS = new Set(['arab', 'hebr', 'thaa', 'syrc', 'nkoo', 'adlm', 'rohg', 'mand', 'samr', 'mend']);
+
+/**
+ * Whether `locale`'s script runs right to left: a script subtag decides when there is one
+ * (`az-Arab` is, `sd-Deva` is not), else the language (Arabic, Hebrew, Persian, Urdu, …).
+ */
+export function isRtlLocale(locale: string): boolean {
+  const script = /^[a-z]{2,3}[-_]([a-z]{4})(?:[-_]|$)/i.exec(locale)?.[1];
+  return script ? RTL_SCRIPTS.has(script.toLowerCase()) : RTL_LANGUAGE.test(locale);
+}
