@@ -2,7 +2,7 @@
 // message) with 5,000 messages, one new message at a time; against rendering the whole list afresh.
 import { render } from 'preact';
 import type { ChatMessage } from '@tickki/chat';
-import { en } from '@tickki/chat-react/strings/en';
+import { en } from '@tickki/chat-ui/strings/en';
 import { MessageItem } from '../src/app/message-item.js';
 
 const time = new Intl.DateTimeFormat('en', { hour: 'numeric', minute: '2-digit' });

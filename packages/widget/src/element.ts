@@ -1,5 +1,5 @@
+import { textOn } from '@tickki/chat-ui';
 import { adoptCss } from './adopt.js';
-import { textOn } from './brand.js';
 import { fetchBrandColor } from './config-brand.js';
 import { LAUNCHER_CSS } from './launcher-css.js';
 import { readUiState, writeUiState, type UiState } from './ui-state.js';

@@ -36,7 +36,7 @@ export interface TickkiChatWidgetProps {
   sound?: boolean;
   /** Text direction; default from the locale. */
   dir?: 'ltr' | 'rtl';
-  /** Overrides of the UI strings (see `ChatStrings` of `@tickki/chat-react/core`). */
+  /** Overrides of the UI strings (see `ChatStrings` of `@tickki/chat-ui`). */
   strings?: Record<string, string>;
   /** A CSP nonce, used only where constructable stylesheets are missing. */
   nonce?: string;

@@ -1,8 +1,9 @@
 import { render } from 'preact';
 import { useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState } from 'preact/hooks';
 import type { ChatMessage, StartSessionOptions } from '@tickki/chat';
-import { ChatController, format, isRtlLocale, type ChatStrings, type ChatView } from '@tickki/chat-react/core';
-import { en } from '@tickki/chat-react/strings/en';
+import { ChatController, type ChatView } from '@tickki/chat-react/core';
+import { format, httpUrl, isRtlLocale, type ChatStrings } from '@tickki/chat-ui';
+import { en } from '@tickki/chat-ui/strings/en';
 import type { VisitorFields, WidgetApp, WidgetHost } from '../element.js';
 import { Composer } from './composer.js';
 import { CloseIcon } from './icons.js';
@@ -67,8 +68,8 @@ function useVisible(): boolean {
 
 /** The UI languages besides English, each loaded when shown. */
 const LANGUAGES: Record<string, () => Promise<ChatStrings>> = {
-  fr: () => import('@tickki/chat-react/strings/fr').then((m) => m.fr),
-  de: () => import('@tickki/chat-react/strings/de').then((m) => m.de),
+  fr: () => import('@tickki/chat-ui/strings/fr').then((m) => m.fr),
+  de: () => import('@tickki/chat-ui/strings/de').then((m) => m.de),
 };
 
 /** Overrides from the `strings` attribute (JSON); ignored when it is not an object of strings. */
@@ -81,8 +82,6 @@ function parseStrings(json: string | null): Partial<ChatStrings> {
     return {};
   }
 }
-
-const httpUrl = (url: string | null | undefined): string | undefined => (url && /^https?:\/\//i.test(url) ? url : undefined);
 
 function App({ host, controller, openedAt, identity }: AppProps) {
   const view = useView(controller);

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ChatMessage, ChatSession } from '@tickki/chat';
-import { format, type ChatStrings } from '@tickki/chat-react/core';
+import { format, type ChatStrings } from '@tickki/chat-ui';
 import { AttachIcon, SendIcon } from './icons.js';
 
 /** Props of {@link Composer}. */

@@ -1,6 +1,6 @@
 import { Component } from 'preact';
 import type { ChatMessage } from '@tickki/chat';
-import { linkify, type ChatStrings } from '@tickki/chat-react/core';
+import { httpUrl, linkify, type ChatStrings } from '@tickki/chat-ui';
 
 /** Props of {@link MessageItem}. */
 export interface MessageItemProps {
@@ -32,9 +32,9 @@ export class MessageItem extends Component<MessageItemProps> {
           {m.attachments.length ? (
             <div class="file">
               {m.attachments.map((a) =>
-                safeUrl(a.signedUrl) ? (
-                  <a key={a.id} href={safeUrl(a.signedUrl)} target="_blank" rel="noopener noreferrer" aria-label={s.attachment.replace('{name}', a.fileName)}>
-                    {isImage(a.mimeType) ? <img src={safeUrl(a.signedUrl)} alt={a.fileName} loading="lazy" /> : <bdi>{a.fileName}</bdi>}
+                httpUrl(a.signedUrl) ? (
+                  <a key={a.id} href={httpUrl(a.signedUrl)} target="_blank" rel="noopener noreferrer" aria-label={s.attachment.replace('{name}', a.fileName)}>
+                    {isImage(a.mimeType) ? <img src={httpUrl(a.signedUrl)} alt={a.fileName} loading="lazy" /> : <bdi>{a.fileName}</bdi>}
                   </a>
                 ) : (
                   <bdi key={a.id}>{a.fileName}</bdi>
@@ -73,15 +73,5 @@ export class MessageItem extends Component<MessageItemProps> {
         </div>
       </li>
     );
-  }
-}
-
-/** `url` when it is an http(s) URL, else `undefined`: attachment links and images load nothing else. */
-function safeUrl(url: string): string | undefined {
-  try {
-    const u = new URL(url);
-    return u.protocol === 'https:' || u.protocol === 'http:' ? u.href : undefined;
-  } catch {
-    return undefined;
   }
 }
