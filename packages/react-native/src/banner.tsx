@@ -1,6 +1,6 @@
 import { StyleSheet, Text, View } from 'react-native';
 import type { ConnectionState, SyncState } from '@tickki/chat';
-import type { ChatStrings } from '@tickki/chat-react/core';
+import type { ChatStrings } from '@tickki/chat-ui';
 import type { SessionStatus } from '@tickki/chat-react';
 import { useChatUi } from './ui-context.js';
 

@@ -11,8 +11,8 @@ import {
   useMessages,
   useSyncState,
 } from '@tickki/chat-react';
-import { format, isRtlLocale, type ChatStrings } from '@tickki/chat-react/core';
-import { chatStrings } from '@tickki/chat-react/strings';
+import { format, isRtlLocale, type ChatStrings } from '@tickki/chat-ui';
+import { chatStrings } from '@tickki/chat-ui/strings';
 import { toUploadable, type AttachmentPicker } from './attachment.js';
 import { Banner, bannerText } from './banner.js';
 import { Composer } from './composer.js';

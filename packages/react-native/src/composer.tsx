@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Platform, Pressable, StyleSheet, Text, TextInput, View } from 'react-native';
-import { format } from '@tickki/chat-react/core';
+import { format } from '@tickki/chat-ui';
 import { COLUMN } from './theme.js';
 import { useChatUi } from './ui-context.js';
 

@@ -1,4 +1,5 @@
 import { Image, Pressable, StyleSheet, Text, View } from 'react-native';
+import { httpUrl } from '@tickki/chat-ui';
 import { COLUMN } from './theme.js';
 import { useChatUi } from './ui-context.js';
 
@@ -16,10 +17,12 @@ export interface HeaderProps {
 /** The brand-colored header: logo, business name, presence, and a close button in a modal. */
 export function Header({ title, subtitle, logoUrl, top, onClose }: HeaderProps) {
   const { strings, theme } = useChatUi();
+  // only an http(s) logo is loaded (no file:, data: or javascript: from the config)
+  const logo = httpUrl(logoUrl);
   return (
     <View testID="tickki-header" style={{ backgroundColor: theme.primary, paddingTop: top + 10 }}>
       <View style={[styles.header, COLUMN]}>
-        {logoUrl ? <Image source={{ uri: logoUrl }} style={styles.logo} accessibilityIgnoresInvertColors alt="" /> : null}
+        {logo ? <Image testID="tickki-logo" source={{ uri: logo }} style={styles.logo} accessibilityIgnoresInvertColors alt="" /> : null}
         <View style={styles.titles}>
           <Text style={[styles.title, { color: theme.onPrimary }]} accessibilityRole="header" numberOfLines={1}>
             {title}

@@ -35,5 +35,6 @@ export {
   type UseChatSessionOptions,
 } from '@tickki/chat-react';
 export type { AgentTyping, ChatConfig, ChatMessage, ConnectionState, StorageAdapter, SyncState, SyncStatus } from '@tickki/chat';
-export { chatStrings } from '@tickki/chat-react/strings';
-export { TYPING_TTL_MS, type ChatStrings } from '@tickki/chat-react/core';
+export { chatStrings } from '@tickki/chat-ui/strings';
+export { TYPING_TTL_MS } from '@tickki/chat-react/core';
+export type { ChatStrings } from '@tickki/chat-ui';

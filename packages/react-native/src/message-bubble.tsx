@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import { Linking, Platform, Pressable, StyleSheet, Text, View } from 'react-native';
 import type { ChatMessage } from '@tickki/chat';
-import { format, linkify } from '@tickki/chat-react/core';
+import { format, httpUrl, linkify } from '@tickki/chat-ui';
 import { useChatUi } from './ui-context.js';
 
 /** Props of {@link MessageBubble}. */
@@ -15,8 +15,8 @@ export interface MessageBubbleProps {
 
 /**
  * One message: the visitor's on the end side in the brand color, an agent's on the start side.
- * Text is plain text (never markup); only http(s) and mailto links are tappable. Pending messages
- * say so; failed ones keep their text and offer Retry and Discard.
+ * Text is plain text (never markup); only http(s) and mailto links and http(s) attachments are
+ * tappable. Pending messages say so; failed ones keep their text and offer Retry and Discard.
  */
 export const MessageBubble = memo(function MessageBubble({ message, agentName, onRetry, onDiscard }: MessageBubbleProps) {
   const { strings, theme } = useChatUi();
@@ -54,11 +54,19 @@ export const MessageBubble = memo(function MessageBubble({ message, agentName, o
             )}
           </Text>
         ) : null}
-        {message.attachments.map((a) => (
-          <Text key={a.id} style={[styles.text, styles.link, { color }]} accessibilityRole="link" {...linkProps(a.signedUrl)}>
-            {format(strings.attachment, { name: a.fileName })}
-          </Text>
-        ))}
+        {message.attachments.map((a) => {
+          // only an http(s) URL opens: any other scheme (javascript:, file:, intent:…) is plain text
+          const href = httpUrl(a.signedUrl);
+          return href ? (
+            <Text key={a.id} style={[styles.text, styles.link, { color }]} accessibilityRole="link" {...linkProps(href)}>
+              {format(strings.attachment, { name: a.fileName })}
+            </Text>
+          ) : (
+            <Text key={a.id} style={[styles.text, { color }]}>
+              {a.fileName}
+            </Text>
+          );
+        })}
       </View>
       {status ? (
         <Text style={[styles.status, { color: failed ? theme.danger : theme.muted }]} importantForAccessibility="no">

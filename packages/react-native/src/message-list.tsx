@@ -1,7 +1,7 @@
 import { useCallback, useMemo, useState } from 'react';
 import { ActivityIndicator, FlatList, Pressable, StyleSheet, Text, View, type ListRenderItem } from 'react-native';
 import type { AgentTyping, ChatMessage } from '@tickki/chat';
-import { format } from '@tickki/chat-react/core';
+import { format } from '@tickki/chat-ui';
 import { MessageBubble } from './message-bubble.js';
 import { COLUMN } from './theme.js';
 import { useChatUi } from './ui-context.js';

@@ -2,6 +2,7 @@
  * Colors of the screen: the business's branding (`/chat/config`) over a light or dark base, with
  * readable text on the brand color whatever the brand picked.
  */
+import { textOn } from '@tickki/chat-ui';
 
 /** The colors the screen paints with. */
 export interface ChatTheme {
@@ -28,35 +29,17 @@ export interface ChatTheme {
   onBanner: string;
 }
 
-const HEX = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i;
-
-/** `#rgb` / `#rrggbb` → [r, g, b] (0..255); `undefined` for anything else. */
-export function parseHex(color: string): [number, number, number] | undefined {
-  if (!HEX.test(color)) return undefined;
-  const hex = color.length === 4 ? [...color.slice(1)].map((c) => c + c).join('') : color.slice(1);
-  return [0, 2, 4].map((i) => parseInt(hex.slice(i, i + 2), 16)) as [number, number, number];
-}
-
-/** WCAG relative luminance of an sRGB color. */
-export function luminance([r, g, b]: [number, number, number]): number {
-  const lin = (c: number) => ((c /= 255) <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
-  return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
-}
-
-/** WCAG contrast ratio of two luminances. */
-const contrast = (a: number, b: number) => (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
-
-/** Black or white, whichever reads better on `background`. */
+/**
+ * The text color on `background`: white or near-black, whichever has the higher WCAG contrast (the
+ * one rule of every face, `textOn` of `@tickki/chat-ui`); white for anything that is not a hex color.
+ */
 export function readableOn(background: string): string {
-  const rgb = parseHex(background);
-  if (!rgb) return '#FFFFFF';
-  const l = luminance(rgb);
-  return contrast(l, 1) >= contrast(l, 0) ? '#FFFFFF' : '#111827';
+  return textOn(background) ?? '#ffffff';
 }
 
 /** The theme for a brand color (invalid colors fall back to the default indigo) in light or dark mode. */
 export function chatTheme(primaryColor: string | undefined, dark: boolean): ChatTheme {
-  const primary = primaryColor && parseHex(primaryColor) ? primaryColor : '#4F46E5';
+  const primary = primaryColor && textOn(primaryColor) ? primaryColor.trim() : '#4F46E5';
   return dark
     ? {
         dark,

@@ -1,7 +1,7 @@
 /** What every part of the screen reads: the resolved strings, the theme and the layout direction. */
 import { createContext, useContext } from 'react';
-import type { ChatStrings } from '@tickki/chat-react/core';
-import { chatStrings } from '@tickki/chat-react/strings';
+import type { ChatStrings } from '@tickki/chat-ui';
+import { chatStrings } from '@tickki/chat-ui/strings';
 import { chatTheme, type ChatTheme } from './theme.js';
 
 /** @internal The screen's strings, theme and direction. */
