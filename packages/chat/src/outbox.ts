@@ -70,8 +70,8 @@ const mayHaveArrived = ({ status = 0 }: TickkiChatError): boolean => status < 30
 
 interface Queued {
   item: OutboxItem;
-  /** Set once the first attempt is on its way (the item is stored): echoes before that are other sends. */
-  sentAt?: number;
+  /** Whether an attempt is on its way or was (the item is stored then): echoes before that are other sends. */
+  left?: boolean;
   /** The visitor asked to send it again: it is sent even when history cannot tell whether it arrived. */
   force?: boolean;
   resolve?: (m: ChatMessage) => void;
@@ -199,38 +199,38 @@ export class Outbox {
     return this.#o.store.byClientId(item.clientId)?.id !== undefined;
   }
 
-  /** Sends until it is stored (or fails for good); an attempt of unknown outcome is checked before the next. */
+  /**
+   * Sends until it is stored (or fails for good). A message in doubt is looked for before it is sent
+   * again and before it is shown failed: when history cannot tell, it fails `unconfirmed` (unless
+   * the visitor asked to send it again and attempts are left: then it is sent even so).
+   */
   async #deliver(queued: Queued): Promise<void> {
     const { item, resolve, signal } = queued;
     const { store, retry } = this.#o;
     const stop = this.#stop.signal;
     let failure: TickkiChatError | undefined;
-    for (let n = 0; !this.#claimed(item); n++) {
-      // in doubt: its copy is looked for first; it is sent again only once history shows none
-      const found = item.doubt ? await this.#settle(item) : undefined;
-      if (found || stop.aborted) break;
-      if (found === false && !queued.force) {
+    /** Whether `failure` ends the attempts: only a copy found in history can still change it. */
+    let last = false;
+    for (let n = 0; !this.#claimed(item) && !stop.aborted; n++) {
+      if (item.doubt && !(await this.#settle(item)) && !this.#claimed(item) && (last || !queued.force)) {
         failure = unconfirmed();
         break;
       }
+      if (last || this.#claimed(item) || stop.aborted) break;
       item.doubt = false; // none found (or the visitor's own retry: sent even so)
       try {
         // durable before it leaves (one write stores every message queued by then)
         if (!this.#durable.has(item.clientId)) await this.#save();
         item.floor ??= store.newestId ?? 0;
-        queued.sentAt ??= Date.now();
+        queued.left = true;
         store.confirm(item.clientId, await this.#o.requests.sendMessage(item.clientId, item.text, signal));
       } catch (e) {
         failure = e as TickkiChatError;
         item.doubt = mayHaveArrived(failure);
-        if (stop.aborted || this.#claimed(item)) break; // disposed, or its echo came before the failure
-        if (!failure.retryable || n >= retry.retries || signal?.aborted) {
-          // a last look before it is shown failed: it may be stored after all
-          if (item.doubt && !signal?.aborted && (await this.#settle(item)) === false) failure = unconfirmed();
-          break;
-        }
-        // the caller's signal ends it as it stands
-        if (await sleep(backoffDelay(n, retry, failure.retryAfterMs), signal ? [stop, signal] : [stop]).then(() => false, () => true)) break;
+        // the caller's signal ends it as it stands; an echo that came before the failure, as sent
+        if (signal?.aborted || this.#claimed(item)) break;
+        last = !failure.retryable || n >= retry.retries;
+        if (!last && (await sleep(backoffDelay(n, retry, failure.retryAfterMs), signal ? [stop, signal] : [stop]).then(() => false, () => true))) break;
       }
     }
     // disposed: it stays in the outbox as stored (the message out is stored as in doubt: checked on the next start)
@@ -250,17 +250,16 @@ export class Outbox {
 
   /**
    * Looks for the copies of the messages in doubt: in the store (an echo), else in history down to
-   * the lowest floor. Resolves `true` when `item` has a copy; `undefined` when history shows none
-   * (then no message in doubt has one, and none is in doubt any more); `false` when it cannot tell.
+   * the lowest floor. Resolves whether it could tell: `item` has a copy, or history shows none (then
+   * no message in doubt has one, and none is in doubt any more).
    */
-  async #settle(item: OutboxItem): Promise<boolean | undefined> {
+  async #settle(item: OutboxItem): Promise<boolean> {
     this.match();
-    const open = this.#open();
-    const complete = this.#claimed(item) || (await this.#o.gap.readBack(Math.min(...open.map((i) => i.floor ?? 0)), () => this.match()).catch(() => false));
     if (this.#claimed(item)) return true;
-    if (!complete) return false;
-    for (const i of open) i.doubt = false;
-    return undefined;
+    const open = this.#open();
+    const complete = await this.#o.gap.readBack(Math.min(...open.map((i) => i.floor ?? 0)), () => this.match()).catch(() => false);
+    if (complete) for (const i of open) i.doubt = false;
+    return complete;
   }
 
   /**
@@ -280,7 +279,7 @@ export class Outbox {
   /** Messages in doubt or out without a copy yet, oldest first. */
   #open(): OutboxItem[] {
     const f = this.#inflight;
-    return [...this.#items.values()].filter((i) => (i.doubt || (f?.item === i && f.sentAt)) && !this.#claimed(i));
+    return [...this.#items.values()].filter((i) => (i.doubt || (f?.item === i && f.left)) && !this.#claimed(i));
   }
 
   /**
