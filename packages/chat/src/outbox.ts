@@ -124,6 +124,8 @@ export class Outbox {
   /** Takes over what an earlier visit left in storage (`kept`, checked): failed ones stay failed, the others are sent (in doubt ones once checked). */
   restore(kept: unknown): void {
     for (const item of storedOutbox(kept)) {
+      // another tab of the same visitor may have sent it since: looked for before it is sent
+      item.doubt ||= !item.failure;
       this.#items.set(item.clientId, item);
       this.#o.store.addPending(item.clientId, item.text, item.at);
       if (item.failure) this.#o.store.setFailed(item.clientId, new TickkiChatError(item.failure, 'Not sent', { retryable: item.retryable }));

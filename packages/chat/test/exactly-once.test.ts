@@ -133,6 +133,25 @@ describe('exactly once where the server ignores Idempotency-Key', () => {
     expect(b.messages.map((m) => m.content)).toEqual(['first', 'after it']);
   });
 
+  it('a second tab that read the outbox while the first was sending does not send those messages again', async () => {
+    const storage = memoryStorage();
+    const a = await start('v_two_tabs_once', { storage });
+    sendFaults({ latency_ms: 150 });
+    const texts = ['one', 'two', 'three'];
+    const sending = Promise.all(texts.map((t) => a.send(t)));
+    const key = `tickki:${sb.demoKey}:v_two_tabs_once:outbox`;
+    await waitFor(async () => (await storage.getItem(key)) ?? undefined, 'the outbox written before the first send left');
+    // tab B opens now: it reads the outbox as it is (all three unsent), while tab A goes on sending them
+    const seen = memoryStorage();
+    for (const name of ['session', 'outbox']) await seen.setItem(`tickki:${sb.demoKey}:v_two_tabs_once:${name}`, (await storage.getItem(`tickki:${sb.demoKey}:v_two_tabs_once:${name}`))!);
+    expect(await sending).toMatchObject(texts.map((content) => ({ content, status: 'sent' })));
+    sendFaults({ latency_ms: 0 });
+    const b = await start('v_two_tabs_once', { storage: seen });
+    await settled(b, 3);
+    expect(contents(b.conversationId)).toEqual(texts);
+    expect(count('sendMessage')).toBe(3);
+  });
+
   it('history unreadable too: the message fails as unconfirmed with its text, never sent blindly; after the next subscription it is checked and adopted', async () => {
     const session = await start('v_unconfirmed', { retry: { retries: 2, baseMs: 5, maxMs: 10 } });
     // the send is stored but its answer is cut off and never broadcast; every history page is cut off too
