@@ -18,3 +18,4 @@ export { START_RETRY_BASE_MS, START_RETRY_MAX_MS, startRetryDelay } from './retr
 export { readUiState, uiStateKey, UiStore, type UiState, type UiStorage } from './ui-store.js';
 export { newestAgentId, UnreadCounter } from './unread.js';
 export { anonymousVisitorId, forgetAnonymousVisitorId } from './visitor-id.js';
+export { visitorKeys } from './device-keys.js';

@@ -23,7 +23,7 @@ const noop = () => undefined;
 const List = ({ messages }: { messages: readonly ChatMessage[] }) => (
   <ol class="list">
     {messages.map((m) => (
-      <MessageItem key={m.key} message={m} strings={en} time={time} onRetry={noop} onDiscard={noop} />
+      <MessageItem key={m.key} message={m} strings={en} time={(d) => time.format(d)} onRetry={noop} onDiscard={noop} />
     ))}
   </ol>
 );

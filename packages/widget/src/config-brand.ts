@@ -26,6 +26,7 @@ export const configKey = (publishableKey: string): string => `tickki:${publishab
  */
 export async function fetchBrandColor(publishableKey: string, baseUrl: string | undefined, store = storage()): Promise<string | undefined> {
   try {
+    if (!/^https?:\/\//.test(configUrl(baseUrl))) return undefined; // the chat says what is wrong with it
     const response = await fetch(configUrl(baseUrl), { headers: { authorization: `Bearer ${publishableKey}`, accept: 'application/json' }, signal: AbortSignal.timeout(5000) });
     const wire: { branding?: { primary_color?: unknown } } | undefined = response.ok ? (await response.json())?.data : undefined;
     if (wire) store?.setItem(configKey(publishableKey), JSON.stringify({ wire, at: Date.now() }));

@@ -1,143 +1,33 @@
 import { textOn } from '@tickki/chat-ui';
 import { adoptCss } from './adopt.js';
 import { fetchBrandColor } from './config-brand.js';
+import { Lifecycle, type ElementState } from './lifecycle.js';
 import { LAUNCHER_CSS } from './launcher-css.js';
-import { readUiState, writeUiState, type UiState } from './ui-state.js';
+import type { LoadApp, TickkiChatElement, VisitorFields, WidgetApp, WidgetEvents, WidgetHost } from './types.js';
+import { readUi, saveBrand, tabOpen } from './ui-state.js';
 
-/** What the visitor tells about themselves (`identify()`). */
-export interface VisitorFields {
-  name?: string;
-  email?: string;
-  phone?: string;
-}
-
-/** Events of the widget: a new message, the panel opened or closed, the unread count changed. */
-export interface WidgetEvents {
-  message: { content: string; isFromAgent: boolean; id: number | undefined; createdAt: Date };
-  open: boolean;
-  unread: number;
-}
-
-/**
- * The attributes of `<tickki-chat>`, its settings: what JSX (and a template type-checker) accepts on
- * the element besides the usual HTML attributes.
- */
-export interface TickkiChatAttributes {
-  /** The business's publishable key. */
-  'publishable-key': string;
-  /** API host without `/api/v1`. */
-  'base-url'?: string;
-  /** UI language (BCP 47); default the browser's. */
-  locale?: string;
-  /** `light`, `dark`, or `auto` (the system's; default). */
-  theme?: 'light' | 'dark' | 'auto';
-  /** Brand colour (`#rrggbb`), instead of the configured one. */
-  'primary-color'?: string;
-  /** Corner: `right` (default) or `left`. */
-  position?: 'right' | 'left';
-  /** Your id for the visitor (same id, same conversation). */
-  'visitor-id'?: string;
-  /** Present: a chime on agent replies while the panel is closed or the tab hidden. */
-  sound?: boolean | '';
-  /** Text direction; default from the locale. */
-  dir?: 'ltr' | 'rtl';
-  /** Overrides of the UI strings, as JSON. */
-  strings?: string;
-  /** A CSP nonce, used only where constructable stylesheets are missing. */
-  nonce?: string;
-}
-
-/**
- * What JSX accepts on `<tickki-chat>` (React 19, `jsx: react-jsx`): its attributes, a few global
- * HTML ones and a `ref` to the element. Written without React's types, so that the `react` module
- * augmentation of `@tickki/chat-widget` type-checks in projects that have no React.
- */
-export interface TickkiChatJsxProps extends TickkiChatAttributes {
-  ref?: ((element: TickkiChatElement | null) => void | (() => void)) | { current: TickkiChatElement | null } | null;
-  key?: string | number | bigint | null;
-  id?: string;
-  className?: string;
-  hidden?: boolean;
-  slot?: string;
-  /** Inline styles, e.g. `{ '--tickki-primary': '#0f766e' }` (not under a strict CSP). */
-  style?: Record<string, string | number | undefined>;
-  [data: `data-${string}`]: string | undefined;
-  [aria: `aria-${string}`]: string | undefined;
-}
-
-/** The chat panel, loaded after the launcher. */
-export interface WidgetApp {
-  /** The panel was opened (focus goes into it). */
-  opened(): void;
-  /** The visitor's details; resolves once the server has them. */
-  identify(fields: VisitorFields): Promise<unknown>;
-  /** An attribute changed. */
-  refresh(): void;
-  destroy(): void;
-}
-
-/** What the element hands the lazily loaded panel. */
-export interface WidgetHost {
-  element: HTMLElement;
-  root: ShadowRoot;
-  /** Where the panel renders. */
-  mount: HTMLElement;
-  launcher: HTMLButtonElement;
-  /** Where colours and direction are set (`style.setProperty`, `dir`). */
-  frame: HTMLElement;
-  attr(name: string): string | null;
-  isOpen(): boolean;
-  setOpen(open: boolean, focusLauncher?: boolean): void;
-  setUnread(count: number): void;
-  /** Config branding (the `primary-color` attribute wins). */
-  setBrand(color: string): void;
-  ui(): UiState;
-  saveUi(patch: UiState): void;
-  emit<K extends keyof WidgetEvents>(event: K, value: WidgetEvents[K]): void;
-  adopt(css: string): void;
-}
-
-/** Loads the panel module: `mount(host)` renders it. */
-export type LoadApp = () => Promise<{ mount(host: WidgetHost): WidgetApp }>;
-
-/** The element's public API (besides its attributes). */
-export interface TickkiChatElement extends HTMLElement {
-  /** Opens the panel (loading it first if needed). */
-  open(): void;
-  /** Closes the panel. */
-  close(): void;
-  /** Opens or closes the panel. */
-  toggle(): void;
-  /**
-   * Sends the visitor's name, email or phone; before the chat starts they are used to start it.
-   * Before the chat has loaded, the fields are kept (nothing is downloaded or sent for them) and
-   * applied when it loads, and the promise resolves at once.
-   */
-  identify(fields: VisitorFields): Promise<unknown>;
-  /** Listens to `message`, `open` or `unread` (also before the chat has loaded, loading nothing); returns a function that stops. */
-  on<K extends keyof WidgetEvents>(event: K, listener: (value: WidgetEvents[K]) => void): () => void;
-  /** Stops the chat (socket, timers, listeners) and removes the element. */
-  destroy(): void;
-  /** Whether the panel is open. */
-  readonly isOpen: boolean;
-  /** The unread count. */
-  readonly unread: number;
-}
+export type { ElementState } from './lifecycle.js';
+export type * from './types.js';
 
 const ICON_CHAT = '<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M12 3C6.5 3 2 6.8 2 11.5c0 2.4 1.2 4.6 3.1 6.1L4 21.5l4.6-2.2c1.1.3 2.2.5 3.4.5 5.5 0 10-3.8 10-8.3S17.5 3 12 3z"/></svg>';
 const ICON_CLOSE = '<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M18.3 5.7a1 1 0 0 0-1.4 0L12 10.6 7.1 5.7a1 1 0 0 0-1.4 1.4l4.9 4.9-4.9 4.9a1 1 0 1 0 1.4 1.4l4.9-4.9 4.9 4.9a1 1 0 0 0 1.4-1.4L13.4 12l4.9-4.9a1 1 0 0 0 0-1.4z"/></svg>';
 
-const LABELS: Record<string, [open: string, close: string, unread: string]> = {
-  en: ['Open chat', 'Close chat', 'unread'],
-  fr: ['Ouvrir le chat', 'Fermer le chat', 'non lus'],
-  de: ['Chat öffnen', 'Chat schließen', 'ungelesen'],
+const LABELS: Record<string, [open: string, close: string, unread: string, failed: string]> = {
+  en: ['Open chat', 'Close chat', 'unread', 'the chat could not load, try again'],
+  fr: ['Ouvrir le chat', 'Fermer le chat', 'non lus', 'le chat n’a pas pu charger, réessayez'],
+  de: ['Chat öffnen', 'Chat schließen', 'ungelesen', 'der Chat konnte nicht laden, erneut versuchen'],
 };
+
+/** The one `<tickki-chat>` of the page; another one warns (once) and stays empty. */
+let owner: HTMLElement | undefined;
+let warned = false;
 
 /**
  * Defines `<tickki-chat>` (once; only in a browser, so importing is SSR-safe). The element draws
  * the launcher and unread badge at once. It loads the panel with `load` when the visitor reaches for
  * the launcher (hover, focus, touch) or opens it; after the page's `load` event and an idle moment
- * when a conversation is going on (so replies count as unread); at once when it was left open.
+ * when a conversation is going on (so replies count as unread); at once when it was left open in
+ * this tab. Its lifecycle is the machine of `lifecycle.ts`.
  */
 export function defineTickkiChat(load: LoadApp, name = 'tickki-chat'): void {
   if (typeof customElements === 'undefined' || customElements.get(name)) return;
@@ -152,8 +42,15 @@ function makeElement(load: LoadApp): CustomElementConstructor {
     #launcher!: HTMLButtonElement;
     #badge!: HTMLElement;
     #mount!: HTMLElement;
+    #life = new Lifecycle((state) => {
+      this.#frame?.setAttribute('data-state', state);
+      if (this.#launcher) this.#label();
+    });
     #app: WidgetApp | undefined;
-    #loading: Promise<WidgetApp> | undefined;
+    #loading: Promise<WidgetApp | undefined> | undefined;
+    /** Counts loads: a load that a removal or a newer load overtook mounts nothing. */
+    #generation = 0;
+    #sheets = new Set<string>();
     /** What `identify()` was given before the chat loaded. */
     #identity: VisitorFields | undefined;
     /** The loader's config request, which the chat waits for (it then reads the config it kept). */
@@ -162,7 +59,6 @@ function makeElement(load: LoadApp): CustomElementConstructor {
     #open = false;
     #unread = 0;
     #stopSchedule: (() => void) | undefined;
-    #destroyed = false;
 
     get isOpen(): boolean {
       return this.#open;
@@ -172,41 +68,47 @@ function makeElement(load: LoadApp): CustomElementConstructor {
       return this.#unread;
     }
 
+    get state(): ElementState {
+      return this.#life.state;
+    }
+
     get #key(): string {
-      return `tickki-widget:${this.getAttribute('publishable-key') ?? ''}`;
+      return this.getAttribute('publishable-key') ?? '';
     }
 
     connectedCallback(): void {
-      if (this.#destroyed) return;
+      if (this.state === 'destroyed' || this.state === 'loading' || this.state === 'mounted') return; // destroyed, or moved in the page
+      if (owner && owner !== this && owner.isConnected) {
+        if (!warned) console.warn('tickki-chat: only one <tickki-chat> per page; this one is ignored (remove it, or remove the other one first).');
+        warned = true;
+        return;
+      }
+      owner = this;
       if (!this.#root) this.#build();
-      if (this.#app || this.#loading) return;
-      const ui = readUiState(this.#key);
       this.#open = false;
-      this.#setUnread(ui.u ?? 0);
-      this.#brand(this.getAttribute('primary-color') ?? ui.c ?? '');
-      if (ui.o) this.open();
+      this.#restore();
+      if (tabOpen(this.#key)) this.#setOpen(true, false, true);
       // a visitor with a conversation: load it in the background, to count replies as unread;
       // anyone else: only when they reach for the launcher
-      else if (ui.s) this.#schedule(() => void this.#load().catch(() => undefined));
-      // a first visit: the launcher wears the brand colour from the config, not the default, as
-      // soon as the page is idle (one small request; later pages have the colour kept)
-      else if (!ui.c && !this.hasAttribute('primary-color')) this.#schedule(() => this.#fetchBrand());
+      else if (readUi(this.#key, this.getAttribute('visitor-id')).s) this.#schedule(() => void this.#load());
     }
 
     disconnectedCallback(): void {
       // moved elsewhere in the page: connected again within the same task
-      queueMicrotask(() => !this.isConnected && this.#teardown());
+      queueMicrotask(() => !this.isConnected && this.#teardown('idle'));
     }
 
-    attributeChangedCallback(name: string): void {
-      if (!this.#root) return;
-      if (name === 'primary-color') this.#brand(this.getAttribute('primary-color') ?? readUiState(this.#key).c ?? '');
+    attributeChangedCallback(name: string, before: string | null, after: string | null): void {
+      if (!this.#root || before === after) return;
       if (name === 'locale') this.#label();
-      this.#app?.refresh();
+      if (this.state === 'mounted') {
+        this.#app!.refresh()?.catch((error: unknown) => this.#fail(error));
+      } else if (this.state === 'failed') void this.#load(); // retry with the new settings
+      else if (name === 'publishable-key' || name === 'visitor-id' || name === 'primary-color') this.#restore();
     }
 
     open(): void {
-      this.#setOpen(true);
+      this.#setOpen(true, true);
     }
 
     close(): void {
@@ -214,12 +116,21 @@ function makeElement(load: LoadApp): CustomElementConstructor {
     }
 
     toggle(): void {
-      this.#setOpen(!this.#open);
+      this.#setOpen(!this.#open, true);
     }
 
     async identify(fields: VisitorFields): Promise<unknown> {
       if (this.#app) return this.#app.identify(fields);
       this.#identity = { ...this.#identity, ...fields };
+    }
+
+    async logout(): Promise<void> {
+      this.#identity = undefined;
+      this.#setOpen(false);
+      if (!this.#root) return;
+      const app = await this.#load();
+      if (!app) throw new Error('tickki-chat: the chat could not load to log out');
+      await app.logout();
     }
 
     on<K extends keyof WidgetEvents>(event: K, listener: (value: WidgetEvents[K]) => void): () => void {
@@ -230,17 +141,29 @@ function makeElement(load: LoadApp): CustomElementConstructor {
     }
 
     destroy(): void {
-      this.#destroyed = true;
-      this.#teardown();
+      this.#teardown('destroyed');
       this.#listeners.clear();
       this.remove();
     }
 
-    #teardown(): void {
+    #teardown(next: 'idle' | 'destroyed'): void {
       this.#stopSchedule?.();
+      this.#generation++;
       this.#app?.destroy();
-      this.#app = undefined;
-      this.#loading = undefined;
+      this.#app = this.#loading = undefined;
+      if (owner === this) owner = undefined;
+      this.#life.to(next);
+    }
+
+    /** The badge and brand colour kept for the current key (the chat, once loaded, keeps them current). */
+    #restore(): void {
+      const ui = readUi(this.#key, this.getAttribute('visitor-id'));
+      this.#setUnread(ui.u ?? 0);
+      const color = this.getAttribute('primary-color') ?? ui.c;
+      if (color) this.#brand(color);
+      // a first visit: the launcher wears the brand colour from the config, not the default, as
+      // soon as the page is idle (one small request; later pages have the colour kept)
+      else if (this.#key) this.#schedule(() => this.#fetchBrand());
     }
 
     /**
@@ -272,7 +195,7 @@ function makeElement(load: LoadApp): CustomElementConstructor {
       launcher.append(badge);
       launcher.addEventListener('click', () => this.toggle());
       // the visitor is about to open it: start loading now
-      const preload = () => void this.#load().catch(() => undefined);
+      const preload = () => this.state === 'idle' && void this.#load();
       for (const intent of ['pointerenter', 'focus', 'touchstart']) launcher.addEventListener(intent, preload, { once: true, passive: true });
       frame.append(this.#mount, launcher);
       root.append(frame);
@@ -280,14 +203,18 @@ function makeElement(load: LoadApp): CustomElementConstructor {
     }
 
     #label(): void {
-      const lang = (this.getAttribute('locale') ?? navigator.language ?? 'en').slice(0, 2).toLowerCase();
-      const [open, close, unread] = LABELS[lang] ?? LABELS.en!;
+      const language = (this.getAttribute('locale') || navigator.language || 'en').split(/[-_]/)[0]!.toLowerCase();
+      const [open, close, unread, failed] = LABELS[language] ?? LABELS.en!;
+      const fail = this.state === 'failed';
       const count = this.#unread ? ` (${this.#unread} ${unread})` : '';
-      this.#launcher.setAttribute('aria-label', (this.#open ? close : open) + count);
+      this.#launcher.setAttribute('aria-label', (this.#open ? close : open) + count + (fail ? ` (${failed})` : ''));
+      this.#badge.textContent = fail ? '!' : this.#unread > 99 ? '99+' : String(this.#unread);
+      this.#badge.hidden = !fail && !this.#unread;
     }
 
-    #setOpen(open: boolean, focusLauncher = false): void {
-      if (this.#destroyed || !this.#root) return;
+    /** `focus`: opened by the visitor (focus goes into the panel); `restore`: left open in this tab, reopened on load (focus stays where the page put it). */
+    #setOpen(open: boolean, focus = false, restore = false): void {
+      if (this.state === 'destroyed' || !this.#root) return;
       const changed = open !== this.#open;
       this.#open = open;
       this.#launcher.setAttribute('aria-expanded', String(open));
@@ -296,19 +223,16 @@ function makeElement(load: LoadApp): CustomElementConstructor {
       this.toggleAttribute('open', open);
       this.#frame.toggleAttribute('data-open', open);
       this.#label();
-      writeUiState(this.#key, { o: open });
+      tabOpen(this.#key, open);
       if (open) {
         this.#launcher.setAttribute('aria-busy', String(!this.#app));
-        void this.#load().then(
-          (app) => {
-            this.#launcher.removeAttribute('aria-busy');
-            if (this.#open) app.opened();
-          },
-          () => this.#launcher.removeAttribute('aria-busy'),
-        );
+        void this.#load().then((app) => {
+          this.#launcher.removeAttribute('aria-busy');
+          if (app && this.#open) app.opened(!restore);
+        });
       } else {
-        this.#app?.refresh();
-        if (focusLauncher) this.#launcher.focus();
+        void this.#app?.refresh();
+        if (focus) this.#launcher.focus();
       }
       if (changed) this.#emit('open', open);
     }
@@ -316,13 +240,8 @@ function makeElement(load: LoadApp): CustomElementConstructor {
     #setUnread(count: number): void {
       const changed = count !== this.#unread;
       this.#unread = count;
-      this.#badge.textContent = count > 99 ? '99+' : String(count);
-      this.#badge.hidden = count === 0;
       this.#label();
-      if (changed) {
-        writeUiState(this.#key, { u: count });
-        this.#emit('unread', count);
-      }
+      if (changed) this.#emit('unread', count);
     }
 
     #brand(color: string): void {
@@ -362,28 +281,48 @@ function makeElement(load: LoadApp): CustomElementConstructor {
 
     #fetchBrand(): void {
       // the chat, loaded or on its way, asks for the config itself
-      if (this.#app || this.#loading) return;
-      this.#config = fetchBrandColor(this.getAttribute('publishable-key') ?? '', this.getAttribute('base-url') ?? undefined).then((color) => {
+      if (this.state !== 'idle') return;
+      const key = this.#key;
+      this.#config = fetchBrandColor(key, this.getAttribute('base-url') ?? undefined).then((color) => {
         // the panel, if it loaded meanwhile, owns the colour
-        if (color && textOn(color) && !this.#app && !this.#destroyed) this.#host().setBrand(color);
+        if (color && textOn(color) && this.state === 'idle' && key === this.#key) this.#host().setBrand(color);
       });
     }
 
-    #load(): Promise<WidgetApp> {
+    /** Loads and mounts the chat (once); resolves it, or `undefined` when it failed or was overtaken. */
+    #load(): Promise<WidgetApp | undefined> {
       if (this.#app) return Promise.resolve(this.#app);
-      return (this.#loading ??= Promise.all([load(), this.#config]).then(
-        ([{ mount }]) => {
-          if (this.#destroyed || !this.isConnected) throw new Error('tickki-chat: removed before it loaded');
-          const app = (this.#app = mount(this.#host()));
+      if (this.#loading) return this.#loading;
+      if (!this.#life.to('loading')) return Promise.resolve(undefined);
+      const mine = ++this.#generation;
+      return (this.#loading = Promise.all([load(), this.#config])
+        .then(async ([{ mount }]) => {
+          if (mine !== this.#generation) return undefined;
+          const app = await mount(this.#host());
+          if (mine !== this.#generation) return void app.destroy(); // removed while it mounted
+          this.#app = app;
+          this.#life.to('mounted');
+          // settings changed while it mounted
+          app.refresh()?.catch((error: unknown) => this.#fail(error));
           if (this.#identity) app.identify(this.#identity).catch(() => undefined);
           this.#identity = undefined;
           return app;
-        },
-        (error: unknown) => {
-          this.#loading = undefined; // try again at the next open
-          throw error;
-        },
-      ));
+        })
+        .catch((error: unknown) => {
+          if (mine === this.#generation) this.#fail(error);
+          return undefined;
+        }));
+    }
+
+    /** Shows the failure; the next `open()` or attribute change loads again. */
+    #fail(error: unknown): void {
+      this.#app?.destroy();
+      this.#app = this.#loading = undefined;
+      this.#generation++;
+      this.#life.to('failed');
+      this.#setOpen(false);
+      console.error('tickki-chat: the chat could not start', error);
+      this.dispatchEvent(new CustomEvent('tickki:error', { detail: error }));
     }
 
     #host(): WidgetHost {
@@ -399,12 +338,13 @@ function makeElement(load: LoadApp): CustomElementConstructor {
         setUnread: (count) => this.#setUnread(count),
         setBrand: (color) => {
           if (!this.getAttribute('primary-color')) this.#brand(color);
-          writeUiState(this.#key, { c: color });
+          saveBrand(this.#key, color);
         },
-        ui: () => readUiState(this.#key),
-        saveUi: (patch) => void writeUiState(this.#key, patch),
         emit: (event, value) => this.#emit(event, value),
-        adopt: (css) => adoptCss(this.#root!, css, this.#nonce()),
+        adopt: (css) => {
+          if (!this.#sheets.has(css)) adoptCss(this.#root!, css, this.#nonce());
+          this.#sheets.add(css);
+        },
       };
     }
   };

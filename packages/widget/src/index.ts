@@ -14,7 +14,8 @@
  */
 import { defineTickkiChat as define } from './element.js';
 
-export type { TickkiChatAttributes, TickkiChatElement, TickkiChatJsxProps, VisitorFields, WidgetEvents } from './element.js';
+export type { TickkiChatAttributes, TickkiChatElement, TickkiChatJsxProps, VisitorFields, WidgetEvents } from './types.js';
+export type { ElementState } from './lifecycle.js';
 
 /** Defines `<tickki-chat>` (or `name`) if it is not defined yet. Called on import; safe to call again. */
 export function defineTickkiChat(name?: string): void {
@@ -26,7 +27,7 @@ defineTickkiChat();
 declare global {
   interface HTMLElementTagNameMap {
     /** `document.querySelector('tickki-chat')` is typed: `open()`, `identify()`, `on()`, … */
-    'tickki-chat': import('./element.js').TickkiChatElement;
+    'tickki-chat': import('./types.js').TickkiChatElement;
   }
 }
 
@@ -37,7 +38,7 @@ declare global {
 declare module 'react' {
   namespace JSX {
     interface IntrinsicElements {
-      'tickki-chat': import('./element.js').TickkiChatJsxProps;
+      'tickki-chat': import('./types.js').TickkiChatJsxProps;
     }
   }
 }

@@ -14,7 +14,7 @@
 'use client';
 
 import { createElement, useEffect, useRef, type Ref } from 'react';
-import type { TickkiChatElement, WidgetEvents } from './element.js';
+import type { TickkiChatElement, WidgetEvents } from './types.js';
 
 /** Props of {@link TickkiChatWidget}. */
 export interface TickkiChatWidgetProps {

@@ -9,7 +9,8 @@
  * settings, and exposes it as `window.tickkiChat` (`open()`, `close()`, `toggle()`, `identify()`,
  * `on()`, `destroy()`). The chat (`tickki-chat-app.js`, next to this file) loads after the page.
  */
-import { defineTickkiChat, type TickkiChatElement } from './element.js';
+import { defineTickkiChat } from './element.js';
+import type { TickkiChatElement } from './types.js';
 
 const script = document.currentScript as HTMLScriptElement | null;
 const base = script?.src || location.href;

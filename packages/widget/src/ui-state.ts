@@ -1,26 +1,10 @@
 /**
- * What the widget keeps between pages and reloads, per publishable key, in `localStorage`: whether
- * the panel is open, the unread count, the newest agent message seen, whether a conversation was
- * started, and the brand colours (so the launcher has them before the config is fetched).
- * Read back field by field: a corrupt or foreign entry counts as empty.
+ * What the loader reads before the chat loads, in the format `UiStore` of `@tickki/chat-ui` keeps
+ * per publishable key in `localStorage` (`tickki-widget:<key>`): `u` the unread count, `s` a
+ * conversation was started, `v` whose conversation it is, `c` the brand colour. Whether the panel is
+ * open is kept per tab, in `sessionStorage`: a second tab does not open its panel by itself.
  */
-export interface UiState {
-  /** Open. */
-  o?: boolean;
-  /** Unread count. */
-  u?: number;
-  /** Id of the newest agent message seen. */
-  n?: number;
-  /** A conversation was started (start it again on the next page, to count unread replies). */
-  s?: boolean;
-  /** Brand colour and the text colour on it. */
-  c?: string;
-  t?: string;
-  /** The visitor filled in the pre-chat form. */
-  i?: boolean;
-}
-
-const TYPES: Record<keyof UiState, string> = { o: 'boolean', u: 'number', n: 'number', s: 'boolean', c: 'string', t: 'string', i: 'boolean' };
+import { readUiState, uiStateKey, type UiState } from '@tickki/chat-ui';
 
 /** `localStorage`, or `undefined` where it is blocked. */
 export const storage = (): Storage | undefined => {
@@ -31,25 +15,35 @@ export const storage = (): Storage | undefined => {
   }
 };
 
-/** The state kept under `key`. */
-export function readUiState(key: string): UiState {
+/** The state kept for `key`; a conversation of another visitor than `visitorId` counts as none. */
+export function readUi(key: string, visitorId: string | null): UiState {
+  const ui = readUiState(storage()?.getItem(uiStateKey(key)));
+  return visitorId && ui.v && ui.v !== visitorId ? { c: ui.c } : ui;
+}
+
+/** Same-tab news of a write to the UI state (the `storage` event tells only the other tabs). */
+export const UI_WRITE = 'tickki:ui-state';
+
+/** Keeps the brand colour with the UI state (for the launcher of the next pages). */
+export function saveBrand(key: string, color: string): void {
+  const name = uiStateKey(key);
+  const ui = readUiState(storage()?.getItem(name));
+  if (ui.c === color) return;
   try {
-    const raw: unknown = JSON.parse(storage()?.getItem(key) ?? '{}');
-    const out: Record<string, unknown> = {};
-    if (raw && typeof raw === 'object') for (const [k, type] of Object.entries(TYPES)) if (typeof (raw as Record<string, unknown>)[k] === type) out[k] = (raw as Record<string, unknown>)[k];
-    return out as UiState;
+    storage()?.setItem(name, JSON.stringify({ ...ui, c: color }));
+    dispatchEvent(new CustomEvent(UI_WRITE, { detail: name }));
   } catch {
-    return {};
+    // full or blocked: the launcher just asks again on the next page
   }
 }
 
-/** Merges `patch` into the state kept under `key`; returns the new state. */
-export function writeUiState(key: string, patch: UiState): UiState {
-  const next = { ...readUiState(key), ...patch };
+/** Whether the panel was left open in this tab; `open` given: keeps it. */
+export function tabOpen(key: string, open?: boolean): boolean {
   try {
-    storage()?.setItem(key, JSON.stringify(next));
+    const name = uiStateKey(key) + ':open';
+    if (open !== undefined) open ? sessionStorage.setItem(name, '1') : sessionStorage.removeItem(name);
+    return !!sessionStorage.getItem(name);
   } catch {
-    // full or blocked: the widget still works, it just forgets
+    return false;
   }
-  return next;
 }

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { ChatMessage, ChatSession } from '@tickki/chat';
+import type { ChatSession } from '@tickki/chat';
 import { format, type ChatStrings } from '@tickki/chat-ui';
 import { AttachIcon, SendIcon } from './icons.js';
 
@@ -12,9 +12,8 @@ export interface ComposerProps {
   /** Changes when the panel opens: the composer takes the focus. */
   focusKey: number;
   onFiles(files: File[]): void;
-  onNotice(text: string): void;
-  /** A message the visitor sent is in the store (sent, or failed with its text). */
-  onSent(message: ChatMessage): void;
+  /** Sends a text (`ChatScreen.send`); resolves whether it was taken (a refusal sets the screen's notice). */
+  send(text: string): Promise<boolean>;
 }
 
 /**
@@ -22,7 +21,7 @@ export interface ComposerProps {
  * visitor typed is only cleared once the message is in the store (pending, then sent or failed with
  * its text); a refused send puts it back. Typing notifications are throttled by the session.
  */
-export function Composer({ session, strings: s, maxLength, canUpload, focusKey, onFiles, onNotice, onSent }: ComposerProps) {
+export function Composer({ session, strings: s, maxLength, canUpload, focusKey, onFiles, send: submit }: ComposerProps) {
   const [text, setText] = useState('');
   const area = useRef<HTMLTextAreaElement>(null);
   const picker = useRef<HTMLInputElement>(null);
@@ -52,12 +51,7 @@ export function Composer({ session, strings: s, maxLength, canUpload, focusKey, 
     if (!session) return setQueued(true);
     const sent = text;
     setText('');
-    try {
-      onSent(await session.send(sent));
-    } catch (error) {
-      setText((now) => now || sent); // refused (too long, disposed): the text comes back
-      onNotice((error as { code?: string }).code === 'message_too_long' ? format(s.tooLong, { max: maxLength }) : s.failed);
-    }
+    if (!(await submit(sent))) setText((now) => now || sent); // refused (too long, disposed): the text comes back
   };
 
   return (

@@ -6,7 +6,8 @@ import { httpUrl, linkify, type ChatStrings } from '@tickki/chat-ui';
 export interface MessageItemProps {
   message: ChatMessage;
   strings: ChatStrings;
-  time: Intl.DateTimeFormat;
+  /** Formats a message's time (`timeFormatter` of `@tickki/chat-ui`). */
+  time: (d: Date) => string;
   onRetry(clientId: string): void;
   onDiscard(clientId: string): void;
 }
@@ -68,7 +69,7 @@ export class MessageItem extends Component<MessageItemProps> {
               </button>
             </>
           ) : (
-            <time dateTime={m.createdAt.toISOString()}>{time.format(m.createdAt)}</time>
+            <time dateTime={m.createdAt.toISOString()}>{time(m.createdAt)}</time>
           )}
         </div>
       </li>

@@ -1,0 +1,84 @@
+import { useEffect, useLayoutEffect, useMemo, useReducer, useState } from 'preact/hooks';
+import { resolveLocale, timeFormatter, type ChatScreen, type ChatStrings, type ScreenState } from '@tickki/chat-ui';
+import { en } from '@tickki/chat-ui/strings/en';
+import type { WidgetHost } from '../types.js';
+
+/** The screen's state; re-renders on every change. */
+export function useScreen(screen: ChatScreen): ScreenState {
+  const [, bump] = useReducer((n: number) => n + 1, 0);
+  useEffect(() => screen.subscribe(() => bump(1)), [screen]);
+  return screen.state;
+}
+
+/** The UI languages besides English, each loaded when shown. */
+const TABLES: Record<string, () => Promise<ChatStrings>> = {
+  fr: () => import('@tickki/chat-ui/strings/fr').then((m) => m.fr),
+  de: () => import('@tickki/chat-ui/strings/de').then((m) => m.de),
+};
+
+/** Overrides from the `strings` attribute (JSON); ignored when it is not an object of strings. */
+function parseStrings(json: string | null): Partial<ChatStrings> {
+  try {
+    const value: unknown = json ? JSON.parse(json) : {};
+    if (!value || typeof value !== 'object') return {};
+    return Object.fromEntries(Object.entries(value).filter(([, v]) => typeof v === 'string')) as Partial<ChatStrings>;
+  } catch {
+    return {};
+  }
+}
+
+/** What the panel says and how: the strings (a table loaded by language, overrides on top), the time format, the direction. */
+export interface Words {
+  s: ChatStrings;
+  time: (d: Date) => string;
+}
+
+/**
+ * The strings for the `locale` attribute (else the browser's language), resolved by
+ * `resolveLocale` (`en_US`, `pt-br`, garbage: never throws); sets the panel's direction (`dir`
+ * attribute, else the locale's).
+ */
+export function useWords(host: WidgetHost): Words {
+  const { locale, language, dir } = resolveLocale(host.attr('locale') || navigator.language, ['en', ...Object.keys(TABLES)]);
+  const overrides = host.attr('strings');
+  const [table, setTable] = useState<[string, ChatStrings]>(['en', en]);
+  useEffect(() => {
+    if (TABLES[language] && table[0] !== language) void TABLES[language]().then((t) => setTable([language, t]), () => undefined);
+  }, [language]);
+  const base = language === 'en' ? en : table[0] === language ? table[1] : undefined;
+  const s = useMemo(() => ({ ...(base ?? en), ...parseStrings(overrides) }), [base, overrides]);
+  const time = useMemo(() => timeFormatter(locale), [locale]);
+  const direction = host.attr('dir') || dir;
+  useLayoutEffect(() => host.frame.setAttribute('dir', direction), [direction]);
+  return useMemo(() => ({ s, time }), [s, time]);
+}
+
+/** Whether the panel is full screen (the panel-css breakpoint): then it is modal. */
+export function useFullScreen(): boolean {
+  const [full, setFull] = useState(false);
+  useEffect(() => {
+    const media = matchMedia('(max-width:480px)');
+    const update = () => setFull(media.matches);
+    update();
+    media.addEventListener('change', update);
+    return () => media.removeEventListener('change', update);
+  }, []);
+  return full;
+}
+
+/**
+ * Full screen and open, the page behind is inert (no focus, no clicks, no screen-reader cursor):
+ * every sibling on the way from the element up to `<body>`, as the page had it before. A layout
+ * effect: the page is given back in the same commit that hides the panel, not a frame later.
+ */
+export function useInertPage(element: HTMLElement, active: boolean): void {
+  useLayoutEffect(() => {
+    if (!active) return;
+    const made: Element[] = [];
+    for (let el: Element = element; el !== document.body && el.parentElement; el = el.parentElement) {
+      for (const other of el.parentElement.children) if (other !== el && !other.hasAttribute('inert')) made.push(other);
+    }
+    for (const other of made) other.setAttribute('inert', '');
+    return () => made.forEach((other) => other.removeAttribute('inert'));
+  }, [active]);
+}

@@ -1,0 +1,133 @@
+/** The element's public types: attributes, events, API, and what it hands the lazily loaded panel. */
+import type { ElementState } from './lifecycle.js';
+
+/** What the visitor tells about themselves (`identify()`). */
+export interface VisitorFields {
+  name?: string;
+  email?: string;
+  phone?: string;
+}
+
+/** Events of the widget: a new message, the panel opened or closed, the unread count changed. */
+export interface WidgetEvents {
+  message: { content: string; isFromAgent: boolean; id: number | undefined; createdAt: Date };
+  open: boolean;
+  unread: number;
+}
+
+/**
+ * The attributes of `<tickki-chat>`, its settings: what JSX (and a template type-checker) accepts on
+ * the element besides the usual HTML attributes.
+ */
+export interface TickkiChatAttributes {
+  /** The business's publishable key. */
+  'publishable-key': string;
+  /** API host without `/api/v1`. */
+  'base-url'?: string;
+  /** UI language (BCP 47); default the browser's. */
+  locale?: string;
+  /** `light`, `dark`, or `auto` (the system's; default). */
+  theme?: 'light' | 'dark' | 'auto';
+  /** Brand colour (`#rrggbb`), instead of the configured one. */
+  'primary-color'?: string;
+  /** Corner: `right` (default) or `left`. */
+  position?: 'right' | 'left';
+  /** Your id for the visitor (same id, same conversation). */
+  'visitor-id'?: string;
+  /** Present: a chime on agent replies while the panel is closed or the tab hidden. */
+  sound?: boolean | '';
+  /** Text direction; default from the locale. */
+  dir?: 'ltr' | 'rtl';
+  /** Overrides of the UI strings, as JSON. */
+  strings?: string;
+  /** A CSP nonce, used only where constructable stylesheets are missing. */
+  nonce?: string;
+}
+
+/**
+ * What JSX accepts on `<tickki-chat>` (React 19, `jsx: react-jsx`): its attributes, a few global
+ * HTML ones and a `ref` to the element. Written without React's types, so that the `react` module
+ * augmentation of `@tickki/chat-widget` type-checks in projects that have no React.
+ */
+export interface TickkiChatJsxProps extends TickkiChatAttributes {
+  ref?: ((element: TickkiChatElement | null) => void | (() => void)) | { current: TickkiChatElement | null } | null;
+  key?: string | number | bigint | null;
+  id?: string;
+  className?: string;
+  hidden?: boolean;
+  slot?: string;
+  /** Inline styles, e.g. `{ '--tickki-primary': '#0f766e' }` (not under a strict CSP). */
+  style?: Record<string, string | number | undefined>;
+  [data: `data-${string}`]: string | undefined;
+  [aria: `aria-${string}`]: string | undefined;
+}
+
+/** The chat panel, loaded after the launcher. */
+export interface WidgetApp {
+  /** The panel was opened; `focus`: by the visitor (focus goes into it), not restored on page load. */
+  opened(focus: boolean): void;
+  /** The visitor's details; resolves once the server has them. */
+  identify(fields: VisitorFields): Promise<unknown>;
+  /** An attribute changed (or the panel closed); a promise for a new key or base URL, rejected when the chat cannot start with it. */
+  refresh(): Promise<void> | void;
+  /** Ends the visitor's chat on this device (`ChatScreen.logout()`). */
+  logout(): Promise<void>;
+  destroy(): void;
+}
+
+/** What the element hands the lazily loaded panel. */
+export interface WidgetHost {
+  element: HTMLElement;
+  root: ShadowRoot;
+  /** Where the panel renders. */
+  mount: HTMLElement;
+  launcher: HTMLButtonElement;
+  /** Where colours and direction are set (`style.setProperty`, `dir`). */
+  frame: HTMLElement;
+  attr(name: string): string | null;
+  isOpen(): boolean;
+  setOpen(open: boolean, focusLauncher?: boolean): void;
+  setUnread(count: number): void;
+  /** Config branding (the `primary-color` attribute wins); kept for the launcher of the next pages. */
+  setBrand(color: string): void;
+  emit<K extends keyof WidgetEvents>(event: K, value: WidgetEvents[K]): void;
+  /** Adds a style sheet to the shadow root (once per sheet, however often the panel mounts). */
+  adopt(css: string): void;
+}
+
+/** Loads the panel module: `mount(host)` renders it (and throws, or rejects, when the chat cannot start). */
+export type LoadApp = () => Promise<{ mount(host: WidgetHost): WidgetApp | Promise<WidgetApp> }>;
+
+/** The element's public API (besides its attributes). */
+export interface TickkiChatElement extends HTMLElement {
+  /** Opens the panel (loading it first if needed). */
+  open(): void;
+  /** Closes the panel. */
+  close(): void;
+  /** Opens or closes the panel. */
+  toggle(): void;
+  /**
+   * Sends the visitor's name, email or phone; before the chat starts they are used to start it.
+   * Before the chat has loaded, the fields are kept (nothing is downloaded or sent for them) and
+   * applied when it loads, and the promise resolves at once.
+   */
+  identify(fields: VisitorFields): Promise<unknown>;
+  /** Listens to `message`, `open` or `unread` (also before the chat has loaded, loading nothing); returns a function that stops. */
+  on<K extends keyof WidgetEvents>(event: K, listener: (value: WidgetEvents[K]) => void): () => void;
+  /**
+   * Ends the visitor's chat on this device (a sign-out on a shared computer): the session stops, and
+   * its token, cached messages, unsent messages (dropped, never sent as the next person), the contact
+   * fields, the unread state and the anonymous visitor id are removed; the panel closes. Loads the
+   * chat first if it has not loaded.
+   */
+  logout(): Promise<void>;
+  /** Stops the chat (socket, timers, listeners) and removes the element. */
+  destroy(): void;
+  /** Where the element's lifecycle stands (`idle`, `loading`, `mounted`, `failed`, `destroyed`). */
+  readonly state: ElementState;
+  /** Whether the panel is open. */
+  readonly isOpen: boolean;
+  /** The unread count. */
+  readonly unread: number;
+}
+
