@@ -1,8 +1,10 @@
+import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import starlightOpenAPI, { openAPISidebarGroups } from 'starlight-openapi';
 import starlightTypeDoc, { typeDocSidebarGroup } from 'starlight-typedoc';
+import { referenceDocumentPath, writeReferenceDocument } from './src/lib/reference-document.ts';
 import { basePath, openapiPath, outDir, repoRoot, sdkPackages, withSdkReference } from './src/lib/site-config.ts';
 
 export default defineConfig({
@@ -23,7 +25,8 @@ export default defineConfig({
         starlightOpenAPI([
           {
             base: 'api',
-            schema: openapiPath,
+            // each security scheme once per operation (see reference-document.ts)
+            schema: writeReferenceDocument(openapiPath, referenceDocumentPath(fileURLToPath(new URL('.', import.meta.url)))),
             sidebar: { label: 'HTTP API', collapsed: false, operations: { badges: true } },
           },
         ]),

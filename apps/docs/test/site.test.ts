@@ -29,6 +29,9 @@ describe('the built site', () => {
     const send = read('api/operations/sendmessage');
     for (const text of ['Idempotency-Key', 'X-Tickki-Session', 'conversation_id', '422', 'validation_failed', 'Retry-After']) expect(send, text).toContain(text);
     expect(read('api')).toContain('X-Tickki-Bundle-Id');
+    // "Authorizations" names each scheme once (the document's alternatives are merged for the reference)
+    const schemes = [...send.matchAll(/class="sl-openapi-security-scheme[^"]*"[^>]*>[\s\S]*?<strong[^>]*>(?:<a[^>]*>)?(\w+)/g)].map((m) => m[1]);
+    expect(schemes.sort()).toEqual(['bundleId', 'publishableKey', 'sessionToken']);
     const realtime = read('reference/realtime');
     for (const text of ['private-chat.session.{session_id}', 'MessageCreated', 'AgentTyping', 'authorizeChannel', 'listMessages']) expect(realtime, text).toContain(text);
   });
