@@ -1,13 +1,15 @@
 /**
  * One example's test file set up: before its tests, the sandbox from the consumer project's tarball
  * (for the examples that chat in Chromium) and the example installed from the tarballs in a fresh
- * folder; after them, everything started stopped, the folder removed and the phase times saved.
+ * folder; a test that its README's install command names exactly those tarballs; after the tests,
+ * everything started stopped, the folder removed and the phase times saved.
  */
 import { hasChromium, launchChromium } from '@tickki/browser-harness';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, inject } from 'vitest';
+import { basename } from 'node:path';
+import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import { startPackedSandbox } from './example-pages.ts';
-import { exampleEnv, freePort, prepareExample, Timings, type PreparedExample } from './examples.ts';
+import { exampleEnv, freePort, prepareExample, readmeTarballs, Timings, type PreparedExample } from './examples.ts';
 import { start } from './process.ts';
 
 /** What an example's tests use; read the getters inside tests (they are set in `beforeAll`). */
@@ -44,6 +46,11 @@ export function exampleSuite(name: string, options: { chat: boolean }): ExampleS
     example = await prepareExample(name, inject('packed'), timings);
     stops.push(() => example!.remove());
   }, 600_000);
+
+  it(`examples/${name}/README.md installs exactly the tarballs it needs: ours it imports and the @tickki/* packages they depend on`, () => {
+    const byName = new Map(inject('packed').map((p) => [p.name, basename(p.tarball)]));
+    expect(readmeTarballs(name)).toEqual(example!.tickki.map((n) => byName.get(n)).sort());
+  });
 
   afterAll(async () => {
     for (const stop of stops.reverse()) await stop();

@@ -12,7 +12,7 @@ import { gzipSync } from 'node:zlib';
 import { findNode20 } from './node20.ts';
 import { start } from './process.ts';
 import type { Packed } from './project.ts';
-import { ROOT } from './readme.ts';
+import { codeBlocks, ROOT } from './readme.ts';
 
 /** The examples' folder in the repository. */
 export const EXAMPLES = join(ROOT, 'examples');
@@ -92,6 +92,16 @@ export function useTarballs(dir: string, packed: Packed[]): string[] {
   for (const name of needed) manifest.dependencies![name] = `file:${byName.get(name)!.tarball}`;
   writeFileSync(file, `${JSON.stringify(manifest, null, 2)}\n`);
   return [...needed].sort();
+}
+
+/**
+ * The tarballs `examples/<name>/README.md` tells an integrator to install (its ```sh block with
+ * `npm install /tmp/tickki/…`), as file names.
+ */
+export function readmeTarballs(name: string): string[] {
+  const blocks = codeBlocks(`examples/${name}/README.md`).filter((b) => b.lang === 'sh' && b.code.includes('npm install /tmp/tickki/'));
+  if (blocks.length !== 1) throw new Error(`examples/${name}/README.md: expected one sh block with npm install /tmp/tickki/…, found ${blocks.length}`);
+  return [...blocks[0]!.code.matchAll(/\/tmp\/tickki\/([\w.-]+\.tgz)/g)].map((m) => m[1]!).sort();
 }
 
 /** Phase times of one example, in milliseconds, in the order they ran. */
