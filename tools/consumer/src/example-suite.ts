@@ -4,9 +4,9 @@
  * folder; a test that its README's install command names exactly those tarballs; after the tests,
  * everything started stopped, the folder removed and the phase times saved.
  */
+import { basename } from 'node:path';
 import { hasChromium, launchChromium } from '@tickki/browser-harness';
 import type { Browser } from 'playwright-core';
-import { basename } from 'node:path';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import { startPackedSandbox } from './example-pages.ts';
 import { exampleEnv, freePort, prepareExample, readmeTarballs, Timings, type PreparedExample } from './examples.ts';
