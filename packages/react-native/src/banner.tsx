@@ -1,16 +1,17 @@
-import { StyleSheet, Text, View } from 'react-native';
-import type { ConnectionState, SyncState } from '@tickki/chat';
+import { Pressable, StyleSheet, Text, View } from 'react-native';
+import { format, type BannerKind, type ScreenNotice } from '@tickki/chat-ui';
 import type { ChatStrings } from '@tickki/chat-ui';
-import type { SessionStatus } from '@tickki/chat-react';
 import { useChatUi } from './ui-context.js';
 
-/** The one line the banner shows for these states, or `undefined` when all is well. */
-export function bannerText(strings: ChatStrings, status: SessionStatus, connection: ConnectionState, sync: SyncState): string | undefined {
-  if (status === 'error') return strings.startFailed;
-  if (connection === 'offline') return strings.offline;
-  if (connection === 'reconnecting' || connection === 'failed') return strings.reconnecting;
-  if (sync.status === 'failed') return strings.syncFailed;
-  return undefined;
+/** The line of the screen model's banner (`state.banner`). */
+export const bannerText = (strings: ChatStrings, banner: BannerKind | undefined): string | undefined => (banner ? strings[banner] : undefined);
+
+/** The line of the screen model's notice (`state.notice`): why a text or a file was not sent. */
+export function noticeText(strings: ChatStrings, notice: ScreenNotice | undefined): string | undefined {
+  if (!notice) return undefined;
+  if (notice.kind === 'tooLong') return format(strings.tooLong, { max: notice.max });
+  if (notice.kind === 'fileTooLarge') return format(strings.fileTooLarge, { max: notice.maxKb });
+  return strings.uploadFailed;
 }
 
 /** Connection and sync trouble, announced politely to screen readers as it appears. */
@@ -24,7 +25,24 @@ export function Banner({ text }: { text: string | undefined }) {
   );
 }
 
+/** A start that retrying cannot fix (`state.failed`: a revoked key…): said, with a button that tries again. */
+export function Unavailable({ text, onRetry }: { text: string; onRetry: () => void }) {
+  const { strings, theme } = useChatUi();
+  return (
+    <View style={styles.failed} accessibilityRole="alert">
+      <Text style={[styles.failedText, { color: theme.text }]}>{text}</Text>
+      <Pressable onPress={onRetry} accessibilityRole="button" accessibilityLabel={strings.retry} style={[styles.button, { backgroundColor: theme.primary }]}>
+        <Text style={[styles.buttonText, { color: theme.onPrimary }]}>{strings.retry}</Text>
+      </Pressable>
+    </View>
+  );
+}
+
 const styles = StyleSheet.create({
   banner: { paddingHorizontal: 16, paddingVertical: 8 },
   text: { fontSize: 14, textAlign: 'center' },
+  failed: { flex: 1, alignItems: 'center', justifyContent: 'center', padding: 24, gap: 16 },
+  failedText: { fontSize: 16, textAlign: 'center' },
+  button: { minHeight: 44, borderRadius: 22, paddingHorizontal: 24, alignItems: 'center', justifyContent: 'center' },
+  buttonText: { fontSize: 16, fontWeight: '700' },
 });

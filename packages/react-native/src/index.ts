@@ -3,7 +3,7 @@
  * through react-native-web), pure JavaScript, on the hooks of `@tickki/chat-react`.
  *
  * ```tsx
- * <TickkiChatScreen publishableKey="pk_live_…" visitorId={userId} />
+ * <TickkiChatScreen publishableKey="pk_live_…" visitorId={user?.id} />
  * // or, from anywhere, with <TickkiChatHost /> at the app's root:
  * await TickkiChatModal.show({ publishableKey: 'pk_live_…', visitorId: userId });
  * ```
@@ -16,6 +16,9 @@
 
 export { TickkiChatScreen, type TickkiChatScreenProps } from './screen.js';
 export { TickkiChatView, type TickkiChatViewProps } from './chat-view.js';
+export { useChatScreen, logout, type LogoutOptions, type NativeChatScreenOptions } from './use-chat-screen.js';
+export type { TickkiChatLookProps, TickkiStrings } from './look.js';
+export type { ChatScreenHandle, ScreenState, ChatScreen } from '@tickki/chat-react';
 export { TickkiChatHost, TickkiChatModal, type TickkiChatModalOptions } from './modal.js';
 export type { AttachmentPicker, PickedAttachment } from './attachment.js';
 export { chatTheme, readableOn, type ChatTheme } from './theme.js';

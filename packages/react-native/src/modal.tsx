@@ -2,12 +2,25 @@ import { useEffect, useState } from 'react';
 import { Modal, Platform } from 'react-native';
 import { TickkiChatScreen, type TickkiChatScreenProps } from './screen.js';
 
-/** What {@link TickkiChatModal.show} takes: the screen's props (`onClose` is called after it closes). */
-export type TickkiChatModalOptions = TickkiChatScreenProps;
+/** What {@link TickkiChatModal.show} takes: the screen's props (`onClose` is called after it closes), and `onOpenChange`. */
+export type TickkiChatModalOptions = TickkiChatScreenProps & {
+  /** `true` when the modal opens, `false` when it closes (✕, back button, swipe, `hide()`). */
+  onOpenChange?: (open: boolean) => void;
+};
 
 type Show = (options: TickkiChatModalOptions | undefined) => void;
 let host: Show | undefined;
 let closed: (() => void) | undefined;
+/** The options of the modal shown, for `onOpenChange(false)` however it closes. */
+let shown: TickkiChatModalOptions | undefined;
+
+/** Tells the shown modal's `onOpenChange` that it closed, and resolves its `show()`. */
+function settle(): void {
+  const [done, options] = [closed, shown];
+  closed = shown = undefined;
+  options?.onOpenChange?.(false);
+  done?.();
+}
 
 /**
  * Hosts the chat modal of {@link TickkiChatModal.show}: render it once, at the root of the app
@@ -27,10 +40,8 @@ export function TickkiChatHost() {
   }, []);
   const close = () => {
     setOptions(undefined);
-    const done = closed;
-    closed = undefined;
     options?.onClose?.();
-    done?.();
+    settle();
   };
   return (
     <Modal
@@ -41,11 +52,14 @@ export function TickkiChatHost() {
     >
       {options ? (
         // an iOS page sheet starts below the status bar: no top inset
-        <TickkiChatScreen {...options} {...(Platform.OS === 'ios' ? { safeAreaInsets: { ...options.safeAreaInsets, top: 0 } } : {})} onClose={close} />
+        <TickkiChatScreen {...screenProps(options)} {...(Platform.OS === 'ios' ? { safeAreaInsets: { ...options.safeAreaInsets, top: 0 } } : {})} onClose={close} />
       ) : null}
     </Modal>
   );
 }
+
+/** The screen's props of the modal's options. */
+const screenProps = ({ onOpenChange: _, ...props }: TickkiChatModalOptions): TickkiChatScreenProps => props;
 
 /**
  * The chat as a modal, opened with one call from anywhere (a "Help" button, a deep link), like the
@@ -62,15 +76,15 @@ export const TickkiChatModal = {
    */
   show(options: TickkiChatModalOptions): Promise<void> {
     if (!host) return Promise.reject(new Error('TickkiChatModal.show needs <TickkiChatHost /> mounted at the root of the app.'));
-    closed?.();
+    settle();
     host(options);
+    shown = options;
+    options.onOpenChange?.(true);
     return new Promise<void>((resolve) => (closed = resolve));
   },
   /** Closes the chat if open. */
   hide(): void {
     host?.(undefined);
-    const done = closed;
-    closed = undefined;
-    done?.();
+    settle();
   },
 };

@@ -1,19 +1,27 @@
 import { useState } from 'react';
 import { Pressable, ScrollView, StyleSheet, Text, TextInput, View, type TextInputProps } from 'react-native';
-import type { Identity } from './identity.js';
 import { COLUMN } from './theme.js';
 import { useChatUi } from './ui-context.js';
 
-
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-/** Asked before the chat starts when the business requires identification (`identification.required_on_start`). */
-export function PreChatForm({ onSubmit, initial }: { onSubmit: (identity: Identity) => void; initial?: Partial<Identity> | undefined }) {
+/** Who the visitor says they are: an email, and a name if they like. */
+export interface PreChatAnswers {
+  name?: string;
+  email: string;
+}
+
+/**
+ * Asked before the chat starts when the business requires identification
+ * (`identification.required_on_start`) and nothing is known of the visitor: the email is required,
+ * the name optional.
+ */
+export function PreChatForm({ onSubmit }: { onSubmit: (answers: PreChatAnswers) => void }) {
   const { strings, theme } = useChatUi();
-  const [name, setName] = useState(initial?.name ?? '');
-  const [email, setEmail] = useState(initial?.email ?? '');
-  const valid = name.trim().length > 0 && EMAIL.test(email.trim());
-  const submit = () => valid && onSubmit({ name: name.trim(), email: email.trim() });
+  const [name, setName] = useState('');
+  const [email, setEmail] = useState('');
+  const valid = EMAIL.test(email.trim());
+  const submit = () => valid && onSubmit({ ...(name.trim() ? { name: name.trim() } : {}), email: email.trim() });
   return (
     <ScrollView contentContainerStyle={[styles.form, COLUMN]} keyboardShouldPersistTaps="handled">
       <Text style={[styles.intro, { color: theme.text }]}>{strings.preChatIntro}</Text>

@@ -1,52 +1,29 @@
-import { useMemo } from 'react';
-import type { TickkiChatOptions } from '@tickki/chat';
-import { TickkiChatProvider } from '@tickki/chat-react';
 import { TickkiChatView, type TickkiChatViewProps } from './chat-view.js';
-import { platformChatOptions } from './platform.js';
+import { useChatScreen, type NativeChatScreenOptions } from './use-chat-screen.js';
 
-/** Props of {@link TickkiChatScreen}: the chat's options, who is chatting, and how it looks. */
-export interface TickkiChatScreenProps extends TickkiChatViewProps, Partial<Omit<TickkiChatOptions, 'publishableKey'>> {
-  /** The business's publishable key (`pk_live_…`, `pk_test_…`). */
-  publishableKey: string;
-}
+/**
+ * Props of {@link TickkiChatScreen}: the business and the visitor (`publishableKey`, `baseUrl`,
+ * `visitorId`, `name`, `email`, `phone`: live, a change moves the chat), the events (`onMessage`,
+ * `onUnread`), how it looks, and any `TickkiChat` option (read once).
+ */
+export type TickkiChatScreenProps = Omit<TickkiChatViewProps, 'chat'> & Omit<NativeChatScreenOptions, 'open'>;
 
-const VIEW_PROPS = new Set<string>([
-  'visitorId',
-  'name',
-  'email',
-  'phone',
-  'colorScheme',
-  'locale',
-  'strings',
-  'rtl',
-  'pickAttachment',
-  'onClose',
-  'header',
-  'safeAreaInsets',
-  'keyboardVerticalOffset',
-]);
-// `storage` goes to both: the chat keeps its data there, the view the pre-chat answers
+const VIEW_PROPS = new Set<string>(['theme', 'colorScheme', 'locale', 'dir', 'rtl', 'primaryColor', 'strings', 'pickAttachment', 'onClose', 'header', 'safeAreaInsets', 'keyboardVerticalOffset']);
 
 /**
  * The whole chat as one screen, for a navigator or a modal: header with the business's branding
  * and presence, the conversation, the composer, and a pre-chat form when the business asks for
- * one. It creates its own chat (with AsyncStorage, AppState and NetInfo when installed) and
- * disposes it when unmounted.
+ * one. It makes its own chat screen (`useChatScreen`: AsyncStorage, AppState and NetInfo when
+ * installed), open while mounted, and disposes it when unmounted.
  *
  * ```tsx
- * <TickkiChatScreen publishableKey="pk_live_…" visitorId={userId} />
+ * <TickkiChatScreen publishableKey="pk_live_…" visitorId={user?.id} />
  * ```
  */
 export function TickkiChatScreen(props: TickkiChatScreenProps) {
-  const view = {} as TickkiChatViewProps;
-  const chat = {} as TickkiChatOptions;
-  for (const [key, value] of Object.entries(props)) (VIEW_PROPS.has(key) ? (view as unknown as Record<string, unknown>) : (chat as unknown as Record<string, unknown>))[key] = value;
-  // the provider reads options once (a new chat only for another key or base URL)
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  const options = useMemo(() => platformChatOptions(chat), [chat.publishableKey, chat.baseUrl]);
-  return (
-    <TickkiChatProvider {...options}>
-      <TickkiChatView {...view} {...(options.storage ? { storage: options.storage } : {})} />
-    </TickkiChatProvider>
-  );
+  const look: Record<string, unknown> = {};
+  const options: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(props)) (VIEW_PROPS.has(key) ? look : options)[key] = value;
+  const chat = useChatScreen(options as unknown as NativeChatScreenOptions);
+  return <TickkiChatView {...(look as Omit<TickkiChatViewProps, 'chat'>)} chat={chat} />;
 }

@@ -1,0 +1,63 @@
+/**
+ * How the screen looks and speaks, from the props that every face shares (the web widget's names):
+ * `theme`, `locale` (default: the device's), `dir`, `primaryColor`, `strings`.
+ */
+import { useMemo } from 'react';
+import { I18nManager, useColorScheme } from 'react-native';
+import type { ChatConfig } from '@tickki/chat';
+import { resolveLocale, type ChatStrings } from '@tickki/chat-ui';
+import { chatStrings } from '@tickki/chat-ui/strings';
+import { chatTheme } from './theme.js';
+import type { ChatUi } from './ui-context.js';
+
+/** The shared strings, and the screen's own line for a chat that cannot start (a revoked key…): `unavailable`. */
+export type TickkiStrings = Partial<ChatStrings> & { unavailable?: string };
+
+/** What the screen says when retrying cannot help (not in the shared tables yet). */
+const UNAVAILABLE: Record<string, string> = {
+  en: "The chat isn't available right now.",
+  fr: "Le chat n'est pas disponible pour le moment.",
+  de: 'Der Chat ist gerade nicht verfügbar.',
+};
+
+/** Props of the look, the same names as the web widget's options. */
+export interface TickkiChatLookProps {
+  /** `light`, `dark`, or `auto` (default: follows the device). */
+  theme?: 'light' | 'dark' | 'auto';
+  /** @deprecated Use `theme` (`'system'` is `'auto'`). */
+  colorScheme?: 'light' | 'dark' | 'system';
+  /** Language and formats (BCP 47, `en_US` and `pt-br` too); default: the device's. Arabic, Hebrew, … lay out right to left. */
+  locale?: string;
+  /** Text direction; default: from `locale`, else React Native's `I18nManager.isRTL`. */
+  dir?: 'ltr' | 'rtl';
+  /** @deprecated Use `dir`. */
+  rtl?: boolean;
+  /** The brand colour, over the business's `branding.primary_color`. */
+  primaryColor?: string;
+  /** Any string overridden (`{ send: 'Go' }`). */
+  strings?: TickkiStrings;
+}
+
+/** The device's locale (`Intl`, which Hermes has), or English. */
+export function deviceLocale(): string {
+  try {
+    return Intl.DateTimeFormat().resolvedOptions().locale || 'en';
+  } catch {
+    return 'en';
+  }
+}
+
+/** The strings, theme and direction for these props and the business's config. */
+export function useLook(props: TickkiChatLookProps, config: ChatConfig | undefined): ChatUi & { unavailable: string } {
+  const system = useColorScheme();
+  const scheme = props.theme ?? (props.colorScheme === 'system' ? 'auto' : props.colorScheme) ?? 'auto';
+  const dark = scheme === 'dark' || (scheme === 'auto' && system === 'dark');
+  const { locale, language, dir } = resolveLocale(props.locale ?? deviceLocale());
+  const overrides = props.strings;
+  const strings = useMemo(() => chatStrings(locale, overrides), [locale, overrides]);
+  const rtl = (props.dir ?? (props.rtl === undefined ? undefined : props.rtl ? 'rtl' : 'ltr') ?? (I18nManager.isRTL ? 'rtl' : dir)) === 'rtl';
+  const color = props.primaryColor ?? config?.branding.primaryColor;
+  const theme = useMemo(() => chatTheme(color, dark), [color, dark]);
+  const unavailable = overrides?.unavailable ?? UNAVAILABLE[language] ?? UNAVAILABLE.en!;
+  return useMemo(() => ({ strings, theme, rtl, unavailable }), [strings, theme, rtl, unavailable]);
+}
