@@ -10,15 +10,8 @@ import { chatStrings } from '@tickki/chat-ui/strings';
 import { chatTheme } from './theme.js';
 import type { ChatUi } from './ui-context.js';
 
-/** The shared strings, and the screen's own line for a chat that cannot start (a revoked key…): `unavailable`. */
-export type TickkiStrings = Partial<ChatStrings> & { unavailable?: string };
-
-/** What the screen says when retrying cannot help (not in the shared tables yet). */
-const UNAVAILABLE: Record<string, string> = {
-  en: "The chat isn't available right now.",
-  fr: "Le chat n'est pas disponible pour le moment.",
-  de: 'Der Chat ist gerade nicht verfügbar.',
-};
+/** The shared strings, any of them overridden. */
+export type TickkiStrings = Partial<ChatStrings>;
 
 /** Props of the look, the same names as the web widget's options. */
 export interface TickkiChatLookProps {
@@ -52,12 +45,12 @@ export function useLook(props: TickkiChatLookProps, config: ChatConfig | undefin
   const system = useColorScheme();
   const scheme = props.theme ?? (props.colorScheme === 'system' ? 'auto' : props.colorScheme) ?? 'auto';
   const dark = scheme === 'dark' || (scheme === 'auto' && system === 'dark');
-  const { locale, language, dir } = resolveLocale(props.locale ?? deviceLocale());
+  const { locale, dir } = resolveLocale(props.locale ?? deviceLocale());
   const overrides = props.strings;
   const strings = useMemo(() => chatStrings(locale, overrides), [locale, overrides]);
   const rtl = (props.dir ?? (props.rtl === undefined ? undefined : props.rtl ? 'rtl' : 'ltr') ?? (I18nManager.isRTL ? 'rtl' : dir)) === 'rtl';
   const color = props.primaryColor ?? config?.branding.primaryColor;
   const theme = useMemo(() => chatTheme(color, dark), [color, dark]);
-  const unavailable = overrides?.unavailable ?? UNAVAILABLE[language] ?? UNAVAILABLE.en!;
+  const unavailable = strings.unavailable;
   return useMemo(() => ({ strings, theme, rtl, unavailable }), [strings, theme, rtl, unavailable]);
 }

@@ -321,7 +321,10 @@ export class ChatScreen {
         this.#starting = false;
         if (error.code === 'aborted') return this.#refresh();
         const delay = startRetryDelay(error, this.#attempt++);
-        if (delay === undefined) return this.#set({ failed: error });
+        if (delay === undefined) {
+          this.#set({ failed: error });
+          return this.#refresh();
+        }
         this.#retryTimer = setTimeout(() => {
           this.#retryTimer = undefined;
           this.#maybeStart();
@@ -356,13 +359,15 @@ export class ChatScreen {
     const view = this.#controller.view;
     const config = this.#state.config ?? view.config;
     const state = this.#store.state;
-    const needsForm = !!config?.identification.requiredOnStart && !state.i?.email && !state.i?.name && !this.#o.email && !this.#o.name;
+    // the contract: an email is what a required identification asks for (the name is optional)
+    const needsForm = !!config?.identification.requiredOnStart && !state.i?.email && !this.#o.email && !this.#pending?.fields.email;
     let unread = this.#state.unread;
     if (view.status === 'ready') {
       unread = this.#unread.update(view.messages, this.#open && this.#visible);
       this.#report(view.messages);
     }
-    const banner = this.#banner.banner(view.connection, view.status === 'error', view.sync, this.#wanted);
+    // a start that will not pass is `failed` (the face shows it with a retry button), not "retrying"
+    const banner = this.#banner.banner(view.connection, view.status === 'error' && !this.#state.failed, view.sync, this.#wanted);
     this.#set({ view, config, needsForm, unread, banner, away: config?.presence.agentsOnline === 0 });
     this.#maybeStart();
     if (this.#pending && view.status === 'ready') void this.#flushIdentity();

@@ -64,6 +64,8 @@ export interface ChatStrings {
   startChat: string;
   /** The chat could not start. */
   startFailed: string;
+  /** The chat cannot start and retrying will not help (a revoked key, an origin not allowed): shown with a retry button. */
+  unavailable: string;
   /** Message over the length limit: `{max}`. */
   tooLong: string;
   /** File over the size limit: `{max}` (KB). */

@@ -124,6 +124,24 @@ describe('live changes', () => {
   });
 });
 
+describe('pre-chat form', () => {
+  it('asks for an email when identification is required (a name alone is not enough), then starts', async () => {
+    sb.control.patchConfig({ identification: { required_on_start: true } });
+    const screen = await open(sb, sharedStorage().tab());
+    screen.setOpen(true);
+    await waitFor(() => screen.state.configKnown, 'the config');
+    expect(screen.state.needsForm).toBe(true);
+    void screen.identify({ name: 'Ada' });
+    await sleep(50);
+    expect(screen.state.needsForm).toBe(true);
+    expect(screen.state.view.status).toBe('idle');
+    void screen.identify({ email: 'ada@example.com' });
+    await ready(screen);
+    expect(screen.state.needsForm).toBe(false);
+    expect(sb.control.conversations()[0]!.contact).toMatchObject({ name: 'Ada', email: 'ada@example.com' });
+  });
+});
+
 describe('start failures', () => {
   it('a permanent failure (a revoked key) is shown and not retried; restart() tries again', async () => {
     const device = sharedStorage();
@@ -131,6 +149,8 @@ describe('start failures', () => {
     screen.setOpen(true);
     await waitFor(() => screen.state.failed, 'the failure');
     expect(screen.state.failed!.code).toBe('invalid_api_key');
+    expect(screen.state.banner).toBeUndefined(); // shown as failed, not as "retrying"
+
     const starts = () => sb.control.requests().filter((r) => r.operation === 'startSession').length;
     const before = starts();
     await sleep(3000); // longer than the first retry of a failure that may pass

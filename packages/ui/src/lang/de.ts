@@ -31,6 +31,7 @@ export const de: ChatStrings = {
   email: 'E-Mail',
   startChat: 'Chat starten',
   startFailed: 'Der Chat konnte nicht starten. Neuer Versuch…',
+  unavailable: 'Der Chat ist gerade nicht verfügbar.',
   tooLong: 'Nachrichten haben höchstens {max} Zeichen.',
   fileTooLarge: 'Dateien haben höchstens {max} KB.',
   uploadFailed: 'Die Datei konnte nicht gesendet werden.',

@@ -31,6 +31,7 @@ export const en: ChatStrings = {
   email: 'Email',
   startChat: 'Start chat',
   startFailed: "The chat couldn't start. Retrying…",
+  unavailable: "The chat isn't available right now.",
   tooLong: 'Messages can be at most {max} characters.',
   fileTooLarge: 'Files can be at most {max} KB.',
   uploadFailed: "The file couldn't be sent.",

@@ -31,6 +31,7 @@ export const fr: ChatStrings = {
   email: 'E-mail',
   startChat: 'Démarrer le chat',
   startFailed: 'Le chat n’a pas pu démarrer. Nouvel essai…',
+  unavailable: "Le chat n'est pas disponible pour le moment.",
   tooLong: 'Un message compte au plus {max} caractères.',
   fileTooLarge: 'Un fichier fait au plus {max} Ko.',
   uploadFailed: 'Le fichier n’a pas pu être envoyé.',
