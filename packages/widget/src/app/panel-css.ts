@@ -1,7 +1,17 @@
-/** The panel's CSS (loaded with the panel). Logical properties throughout, so `dir="rtl"` mirrors it. */
+import { FULL_SCREEN } from './viewport.js';
+
+/**
+ * The panel's CSS (loaded with the panel). Logical properties throughout, so `dir="rtl"` mirrors it.
+ * The floating panel sits above the launcher and is never taller than what the viewport leaves above
+ * it (the offset, the launcher and a 20 px gap): `--tk-vh` is `100dvh` where supported (the mobile
+ * toolbars taken away), `--tk-vvh`/`--tk-vvt` the visual viewport's height and top when
+ * `followViewport` sets them (the keyboard taken away). Full screen (`FULL_SCREEN`) it fills them.
+ */
 export const PANEL_CSS = `
-.panel{position:absolute;inset-block-end:72px;inset-inline-end:0;inline-size:min(380px,calc(100vw - 2*var(--tk-offset)));
-block-size:min(640px,calc(100vh - 112px));display:flex;flex-direction:column;background:var(--tk-bg);color:var(--tk-fg);
+.root{--tk-vh:100vh}
+@supports (height:1dvh){.root{--tk-vh:100dvh}}
+.panel{position:absolute;inset-block-end:72px;inset-inline-end:0;inline-size:min(380px,calc(100vw - var(--tk-offset) - 20px));
+block-size:min(640px,calc(var(--tk-vvh,var(--tk-vh)) - var(--tk-offset) - 92px));display:flex;flex-direction:column;background:var(--tk-bg);color:var(--tk-fg);
 border:1px solid var(--tk-border);border-radius:var(--tickki-radius,16px);box-shadow:0 16px 48px var(--tk-shadow);overflow:hidden}
 :host([position=left]) .panel{inset-inline-end:auto;inset-inline-start:0}
 .head{display:flex;align-items:center;gap:10px;padding:14px 12px 14px 16px;background:var(--tk-brand);color:var(--tk-on-brand)}
@@ -13,7 +23,7 @@ border:1px solid var(--tk-border);border-radius:var(--tickki-radius,16px);box-sh
 .dot.on{background:#22c55e}
 .icon{all:unset;box-sizing:border-box;display:grid;place-items:center;inline-size:40px;block-size:40px;border-radius:10px;cursor:pointer;color:inherit;flex:none}
 .icon:hover{background:rgba(127,127,127,.18)}
-.icon:focus-visible,button:focus-visible,a:focus-visible,textarea:focus-visible,input:focus-visible{outline:3px solid var(--tk-focus);outline-offset:2px}
+:focus-visible{outline:3px solid var(--tk-focus);outline-offset:2px}
 .head .icon:focus-visible{outline-color:var(--tk-on-brand)}
 .icon svg{inline-size:22px;block-size:22px;fill:currentColor}
 .banner{margin:0;padding:8px 14px;font-size:13px;background:var(--tk-surface);color:var(--tk-fg);border-block-end:1px solid var(--tk-border);display:flex;gap:8px;align-items:center}
@@ -33,7 +43,7 @@ border:1px solid var(--tk-border);border-radius:var(--tickki-radius,16px);box-sh
 .file img{max-inline-size:220px;max-block-size:180px;border-radius:10px;display:block}
 .welcome .bubble{background:var(--tk-surface)}
 .older{all:unset;align-self:center;font-size:12.5px;padding:4px 10px;border-radius:12px;cursor:pointer;color:var(--tk-fg);border:1px solid var(--tk-border);margin-block-end:4px}
-.typing{padding:0 16px 6px;font-size:12.5px;color:var(--tk-muted);min-block-size:22px}
+.typing{margin:0;padding:0 16px 6px;font-size:12.5px;color:var(--tk-muted);min-block-size:22px}
 .uploads{padding:0 12px;display:flex;flex-direction:column;gap:4px;font-size:12.5px;color:var(--tk-muted)}
 .uploads progress{inline-size:100%;block-size:6px;accent-color:var(--tk-brand)}
 .notice{margin:0 12px 6px;padding:6px 10px;border-radius:8px;font-size:12.5px;background:var(--tk-surface);color:var(--tk-danger)}
@@ -54,9 +64,11 @@ max-block-size:120px;min-block-size:42px;background:var(--tk-bg);color:var(--tk-
 .form input{font:inherit;font-size:16px;padding:9px 12px;border:1px solid var(--tk-border);border-radius:10px;background:var(--tk-bg);color:var(--tk-fg)}
 .primary{all:unset;box-sizing:border-box;text-align:center;padding:10px 14px;border-radius:10px;background:var(--tk-brand);color:var(--tk-on-brand);font-weight:600;cursor:pointer}
 .sr{position:absolute!important;inline-size:1px;block-size:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
-@media (max-width:480px){
-.root[data-open] {inset:0}
+@media ${FULL_SCREEN}{
+.root[data-open]{inset:0}
 .root[data-open] .launcher{display:none}
-.panel{position:fixed;inset:0;inline-size:100%;block-size:100%;border-radius:0;border:0}
+.panel{position:fixed;inset:var(--tk-vvt,0) 0 auto;inline-size:100%;block-size:var(--tk-vvh,var(--tk-vh));border-radius:0;border:0;
+padding:0 env(safe-area-inset-right,0) 0 env(safe-area-inset-left,0)}
 }
+@media (max-height:500px){.head{padding-block:6px}.logo{inline-size:28px;block-size:28px}}
 `;
