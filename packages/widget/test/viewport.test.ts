@@ -61,6 +61,9 @@ describe.runIf(hasChromium)('the panel in the viewport (Chromium, strict CSP)', 
     const { output } = await build.generate({ format: 'iife', name: 'tkViewport' });
     await build.close();
     pages.files['/viewport.js'] = ['text/javascript', output[0].code];
+    // a logo in the header, to see it in the compact header of short screens
+    pages.files['/mark.svg'] = ['image/svg+xml', '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 8 8"><rect width="8" height="8" fill="#0EA5E9"/><circle cx="4" cy="4" r="2" fill="#fff"/></svg>'];
+    sb.control.patchConfig({ branding: { logo_url: `${pages.origin}/mark.svg` } });
     browser = await launchChromium();
   });
   afterAll(async () => {
