@@ -13,7 +13,7 @@ import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { rolldown } from 'rolldown';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sandbox, waitFor, type RunningSandbox } from './helpers.js';
-import { bubbles, hostPage, sendText as send, untilPage as until, widgetPages } from './page.js';
+import { bubbles, hostPage, sendText as send, untilPage as until, watchPage, widgetPages } from './page.js';
 
 if (process.env.CI && !hasChromium) throw new Error('Chromium is not installed: apt-get install chromium');
 
@@ -75,14 +75,13 @@ describe.runIf(hasChromium)('the panel in the viewport (Chromium, strict CSP)', 
   const open = async (path: string, options: BrowserContextOptions) => {
     const context = await browser.newContext(options);
     const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
+    const seen = await watchPage(page);
     await page.goto(pages.origin + path);
     await page.addScriptTag({ url: '/viewport.js' });
     await page.locator('tickki-chat .launcher').click();
     await page.locator('tickki-chat textarea').waitFor();
     await page.waitForFunction(() => !!document.querySelector('tickki-chat')?.shadowRoot?.querySelector('.presence'));
-    return { context, page, errors };
+    return { context, page, errors: seen.errors, seen };
   };
   const mobile = (width: number, height: number): BrowserContextOptions => ({ viewport: { width, height }, isMobile: true, hasTouch: true });
 
@@ -236,7 +235,7 @@ describe.runIf(hasChromium)('the panel in the viewport (Chromium, strict CSP)', 
   });
 
   it("locks the page's scroll behind the full-screen panel and gives it back exactly on close", async () => {
-    const { context, page } = await open('/long', mobile(375, 667));
+    const { context, page, seen } = await open('/long', mobile(375, 667));
     await page.keyboard.press('Escape');
     for (const styled of [false, true]) {
       await page.evaluate((styled) => {
@@ -280,6 +279,7 @@ describe.runIf(hasChromium)('the panel in the viewport (Chromium, strict CSP)', 
       await page.evaluate(() => scrollBy({ top: 100, behavior: 'instant' }));
       expect(await page.evaluate(() => scrollY)).toBe(1334);
     }
+    expect(seen).toEqual({ violations: [], errors: [] }); // the strict CSP let every change through
     await context.close();
   });
 

@@ -2,7 +2,7 @@
  * The full-screen panel and the viewport it lives in, framework-free: which screens get the panel
  * full screen, a panel that follows the visual viewport (the on-screen keyboard shrinks it on iOS
  * and Android without resizing the page), and the page's scroll locked behind it. Strict-CSP safe:
- * only `style.setProperty`, never a `style` attribute.
+ * only the CSSOM (`style.setProperty`, `style.cssText`), never a `style` attribute set as such.
  */
 
 /** Where the panel is full screen (the panel CSS uses it too): narrow screens, and short ones such as a phone in landscape. */
