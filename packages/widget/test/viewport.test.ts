@@ -234,8 +234,9 @@ describe.runIf(hasChromium)('the panel in the viewport (Chromium, strict CSP)', 
     await context.close();
   });
 
-  it("locks the page's scroll behind the full-screen panel and gives it back exactly on close", async () => {
-    const { context, page, seen } = await open('/long', mobile(375, 667));
+  it("lockPageScroll locks the page's scroll and gives it back exactly, however many hold it", async () => {
+    // a floating panel (1280×800), which does not lock the page itself: only this copy of the helper does
+    const { context, page, seen } = await open('/long', { viewport: { width: 1280, height: 800 } });
     await page.keyboard.press('Escape');
     for (const styled of [false, true]) {
       await page.evaluate((styled) => {
@@ -280,6 +281,26 @@ describe.runIf(hasChromium)('the panel in the viewport (Chromium, strict CSP)', 
       expect(await page.evaluate(() => scrollY)).toBe(1334);
     }
     expect(seen).toEqual({ violations: [], errors: [] }); // the strict CSP let every change through
+    await context.close();
+  });
+
+  it('the full-screen panel itself locks the page, follows the visual viewport and makes the page inert while open (844×390)', async () => {
+    const { context, page, seen } = await open('/long', mobile(844, 390));
+    await page.keyboard.press('Escape');
+    await page.evaluate(() => scrollTo({ top: 700, behavior: 'instant' }));
+    await page.locator('tickki-chat .launcher').click();
+    await page.locator('tickki-chat .panel').waitFor();
+    const opened = await page.evaluate(() => ({
+      body: document.body.style.position,
+      vvh: document.querySelector('tickki-chat')!.shadowRoot!.querySelector<HTMLElement>('.root')!.style.getPropertyValue('--tk-vvh'),
+      inert: document.querySelector('main')!.closest('[inert]') !== null,
+    }));
+    expect(opened).toEqual({ body: 'fixed', vvh: '390px', inert: true });
+    await page.keyboard.press('Escape');
+    await page.locator('tickki-chat .panel').waitFor({ state: 'hidden' });
+    const closed = await page.evaluate(() => ({ y: scrollY, style: document.body.getAttribute('style'), inert: document.querySelector('[inert]') !== null }));
+    expect(closed).toEqual({ y: 700, style: null, inert: false });
+    expect(seen).toEqual({ violations: [], errors: [] });
     await context.close();
   });
 

@@ -2,6 +2,7 @@ import { useEffect, useLayoutEffect, useMemo, useReducer, useState } from 'preac
 import { resolveLocale, timeFormatter, type ChatScreen, type ChatStrings, type ScreenState } from '@tickki/chat-ui';
 import { en } from '@tickki/chat-ui/strings/en';
 import type { WidgetHost } from '../types.js';
+import { followViewport, FULL_SCREEN, lockPageScroll } from './viewport.js';
 
 /** The screen's state; re-renders on every change. */
 export function useScreen(screen: ChatScreen): ScreenState {
@@ -57,7 +58,7 @@ export function useWords(host: WidgetHost): Words {
 export function useFullScreen(): boolean {
   const [full, setFull] = useState(false);
   useEffect(() => {
-    const media = matchMedia('(max-width:480px)');
+    const media = matchMedia(FULL_SCREEN);
     const update = () => setFull(media.matches);
     update();
     media.addEventListener('change', update);
@@ -68,10 +69,11 @@ export function useFullScreen(): boolean {
 
 /**
  * Full screen and open, the page behind is inert (no focus, no clicks, no screen-reader cursor):
- * every sibling on the way from the element up to `<body>`, as the page had it before. A layout
- * effect: the page is given back in the same commit that hides the panel, not a frame later.
+ * every sibling on the way from the element up to `<body>`, as the page had it before. It does not
+ * scroll either, and the panel follows `visualViewport` (the on-screen keyboard). A layout effect:
+ * the page is given back in the same commit that hides the panel, not a frame later.
  */
-export function useInertPage(element: HTMLElement, active: boolean): void {
+export function useInertPage(element: HTMLElement, frame: HTMLElement, active: boolean): void {
   useLayoutEffect(() => {
     if (!active) return;
     const made: Element[] = [];
@@ -79,6 +81,11 @@ export function useInertPage(element: HTMLElement, active: boolean): void {
       for (const other of el.parentElement.children) if (other !== el && !other.hasAttribute('inert')) made.push(other);
     }
     for (const other of made) other.setAttribute('inert', '');
-    return () => made.forEach((other) => other.removeAttribute('inert'));
+    // the panel follows the visible viewport (the on-screen keyboard), the page behind does not scroll
+    const stops = [followViewport(frame), lockPageScroll()];
+    return () => {
+      made.forEach((other) => other.removeAttribute('inert'));
+      for (const stop of stops) stop();
+    };
   }, [active]);
 }

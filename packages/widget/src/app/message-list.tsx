@@ -1,4 +1,5 @@
 import { useLayoutEffect, useRef } from 'preact/hooks';
+import { keepAtBottom } from './viewport.js';
 import type { ChatScreen, ScreenState } from '@tickki/chat-ui';
 import type { Words } from './hooks.js';
 import { MessageItem } from './message-item.js';
@@ -37,6 +38,8 @@ export function MessageList({ screen, state: { view, config }, words: { s, time 
       anchor.current = undefined;
     } else if (atBottom.current || messages.at(-1)?.status === 'pending') el.scrollTop = el.scrollHeight;
   }, [messages, typing, open]);
+  // the newest message stays in sight when the list shrinks (the keyboard comes up)
+  useLayoutEffect(() => (list.current ? keepAtBottom(list.current) : undefined), []);
   useLayoutEffect(() => {
     const el = list.current;
     if (!focusKey || !el) return;

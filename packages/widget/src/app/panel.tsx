@@ -29,7 +29,7 @@ export function Panel({ host, screen, focusKey }: PanelProps) {
   const open = host.isOpen();
   const { view, config, needsForm } = state;
   const full = useFullScreen();
-  useInertPage(host.element, full && open);
+  useInertPage(host.element, host.frame, full && open);
   const panel = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
