@@ -42,4 +42,16 @@ describe('brand colours', () => {
     expect(textOn('url(x)')).toBeUndefined();
     expect(textOn('')).toBeUndefined();
   });
+
+  it('picks as comparing the two contrasts does: every grey and a grid of colours', () => {
+    const dark = luminance(parseHex(DARK_TEXT)!);
+    const hex = (r: number, g: number, b: number) => '#' + [r, g, b].map((c) => c.toString(16).padStart(2, '0')).join('');
+    const steps = [...Array(52).keys()].map((i) => i * 5); // 0, 5, …, 255
+    const colours = [...Array(256).keys()].map((c) => hex(c, c, c));
+    for (const r of steps) for (const g of steps) for (const b of steps) colours.push(hex(r, g, b));
+    for (const colour of colours) {
+      const l = luminance(parseHex(colour)!);
+      expect(textOn(colour), colour).toBe(contrast(l, 1) >= contrast(l, dark) ? LIGHT_TEXT : DARK_TEXT);
+    }
+  });
 });

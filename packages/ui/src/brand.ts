@@ -26,12 +26,20 @@ export const LIGHT_TEXT = '#ffffff';
 export const DARK_TEXT = '#111827';
 
 /**
+ * The highest luminance on which {@link LIGHT_TEXT} has at least the contrast of {@link DARK_TEXT}:
+ * where the two contrasts meet, √(1.05 × (L(DARK_TEXT) + 0.05)) − 0.05. Below it white wins, above
+ * it dark text: the same choice as comparing the two {@link contrast}s, for each of the 16,777,216
+ * `#rrggbb` colours (checked once; `brand.test.ts` compares the two on every grey and a grid of
+ * colours). A constant, so that `textOn` computes one luminance instead of three and two contrasts.
+ */
+const LIGHT_TEXT_MAX_LUMINANCE = 0.19929637033181075;
+
+/**
  * The text colour for `color`: {@link LIGHT_TEXT} or {@link DARK_TEXT}, whichever has the higher
  * WCAG contrast on it (white on a tie); `undefined` when `color` is not a hex colour.
  */
 export function textOn(color: string): string | undefined {
   const rgb = parseHex(color);
   if (!rgb) return undefined;
-  const l = luminance(rgb);
-  return contrast(l, 1) >= contrast(l, luminance([17, 24, 39] /* DARK_TEXT */)) ? LIGHT_TEXT : DARK_TEXT;
+  return luminance(rgb) <= LIGHT_TEXT_MAX_LUMINANCE ? LIGHT_TEXT : DARK_TEXT;
 }
