@@ -13,9 +13,9 @@ const ICON_CHAT = '<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M12 3C6.
 const ICON_CLOSE = '<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M18.3 5.7a1 1 0 0 0-1.4 0L12 10.6 7.1 5.7a1 1 0 0 0-1.4 1.4l4.9 4.9-4.9 4.9a1 1 0 1 0 1.4 1.4l4.9-4.9 4.9 4.9a1 1 0 0 0 1.4-1.4L13.4 12l4.9-4.9a1 1 0 0 0 0-1.4z"/></svg>';
 
 const LABELS: Record<string, [open: string, close: string, unread: string, failed: string]> = {
-  en: ['Open chat', 'Close chat', 'unread', 'the chat could not load, try again'],
-  fr: ['Ouvrir le chat', 'Fermer le chat', 'non lus', 'le chat n’a pas pu charger, réessayez'],
-  de: ['Chat öffnen', 'Chat schließen', 'ungelesen', 'der Chat konnte nicht laden, erneut versuchen'],
+  en: ['Open chat', 'Close chat', 'unread', 'could not load, try again'],
+  fr: ['Ouvrir le chat', 'Fermer le chat', 'non lus', 'échec du chargement, réessayez'],
+  de: ['Chat öffnen', 'Chat schließen', 'ungelesen', 'Laden fehlgeschlagen, erneut versuchen'],
 };
 
 /** The one `<tickki-chat>` of the page; another one warns (once) and stays empty. */
@@ -79,7 +79,7 @@ function makeElement(load: LoadApp): CustomElementConstructor {
     connectedCallback(): void {
       if (this.state === 'destroyed' || this.state === 'loading' || this.state === 'mounted') return; // destroyed, or moved in the page
       if (owner && owner !== this && owner.isConnected) {
-        if (!warned) console.warn('tickki-chat: only one <tickki-chat> per page; this one is ignored (remove it, or remove the other one first).');
+        if (!warned) console.warn('tickki-chat: only one <tickki-chat> per page; this one stays empty.');
         warned = true;
         return;
       }
