@@ -1,15 +1,16 @@
 /**
- * The first-load CSS: theme tokens (light, dark, following the system unless `theme` says) and the
- * launcher. Overridable from the page with custom properties on `tickki-chat` (`--tickki-primary`,
- * `--tickki-on-primary`, `--tickki-font`, `--tickki-radius`, `--tickki-z-index`, `--tickki-offset`) and `::part()`.
+ * The first-load CSS: the launcher, where it sits, and the tokens it uses (light, dark, following the
+ * system unless `theme` says). The panel's own tokens (surfaces, text, font, direction) come with the
+ * panel (`app/theme-css.ts`). Overridable from the page with custom properties on `tickki-chat`
+ * (`--tickki-primary`, `--tickki-on-primary`, `--tickki-font`, `--tickki-radius`, `--tickki-z-index`,
+ * `--tickki-offset`) and `::part()`.
  */
-const DARK = '--tk-bg:#111827;--tk-fg:#f9fafb;--tk-muted:#c4c9d4;--tk-surface:#1f2937;--tk-border:#4b5563;--tk-shadow:rgba(0,0,0,.6);--tk-danger:#fca5a5;--tk-focus:#93c5fd;';
+const DARK = '--tk-shadow:rgba(0,0,0,.6);--tk-focus:#93c5fd;';
 
 export const LAUNCHER_CSS = `
 :host{all:initial;display:contents}
 .root{all:initial;display:block;--tk-brand:var(--tickki-primary,var(--tk-config-brand,#4f46e5));--tk-on-brand:var(--tickki-on-primary,var(--tk-config-on-brand,#fff));
---tk-bg:#fff;--tk-fg:#111827;--tk-muted:#4b5563;--tk-surface:#f3f4f6;--tk-border:#d1d5db;--tk-shadow:rgba(17,24,39,.18);--tk-danger:#b91c1c;--tk-focus:#1d4ed8;
---tk-offset:var(--tickki-offset,20px);font:14px/1.45 var(--tickki-font,system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif);color:var(--tk-fg);
+--tk-shadow:rgba(17,24,39,.18);--tk-focus:#1d4ed8;--tk-offset:var(--tickki-offset,20px);
 position:fixed;z-index:var(--tickki-z-index,2147483000);inset-block-end:var(--tk-offset);inset-inline-end:var(--tk-offset)}
 :host([position=left]) .root{inset-inline-end:auto;inset-inline-start:var(--tk-offset)}
 :host([theme=dark]) .root{${DARK}}
@@ -24,6 +25,5 @@ background:var(--tk-brand);color:var(--tk-on-brand);box-shadow:0 6px 20px var(--
 .launcher[aria-busy=true] svg{opacity:.6}
 .badge{position:absolute;inset-block-start:-4px;inset-inline-end:-4px;min-inline-size:22px;block-size:22px;padding:0 6px;border-radius:11px;
 background:#b91c1c;color:#fff;font:700 12px/22px system-ui,sans-serif;text-align:center;border:2px solid #fff}
-.root[dir=rtl]{direction:rtl}
 @media (prefers-reduced-motion:reduce){*{transition:none!important;animation:none!important}}
 `;

@@ -5,6 +5,7 @@ import type { WidgetApp, WidgetHost } from '../types.js';
 import { Panel } from './panel.js';
 import { PANEL_CSS } from './panel-css.js';
 import { browserStorage } from './storage.js';
+import { THEME_CSS } from './theme-css.js';
 
 type Who = Pick<ChatScreenOptions, 'publishableKey' | 'baseUrl' | 'visitorId'>;
 
@@ -29,7 +30,7 @@ export async function mount(host: WidgetHost): Promise<WidgetApp> {
     screen.dispose();
     throw error;
   }
-  host.adopt(PANEL_CSS);
+  host.adopt(THEME_CSS + PANEL_CSS); // one sheet: the panel's tokens, then its rules
   const visible = () => screen.setVisible(document.visibilityState === 'visible');
   visible();
   document.addEventListener('visibilitychange', visible);
