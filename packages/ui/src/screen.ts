@@ -389,7 +389,13 @@ export class ChatScreen {
     if (!every) return;
     const timer = setInterval(() => {
       if (!this.#open || !this.#visible) return;
-      this.#controller.chat?.fetchConfig({ force: true }).then((config) => this.#set({ config }), () => undefined);
+      this.#controller.chat?.fetchConfig({ force: true }).then(
+        (config) => {
+          this.#set({ config });
+          this.#refresh(); // agents online, the pre-chat form
+        },
+        () => undefined,
+      );
     }, every);
     this.#stops.push(() => clearInterval(timer));
   }

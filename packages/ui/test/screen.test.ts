@@ -124,6 +124,44 @@ describe('live changes', () => {
   });
 });
 
+describe('events and presence', () => {
+  it('`message` fires once per message that is sent or received, never for a failed send, and for a retry once it is sent', async () => {
+    const screen = await open(sb, sharedStorage().tab());
+    screen.setOpen(true);
+    await ready(screen);
+    const heard: string[] = [];
+    screen.on('message', (m) => heard.push(`${m.isFromAgent ? 'agent' : 'visitor'}: ${m.content}`));
+    sb.control.setFaults({ http: { error_rate: 1, operations: ['sendMessage'] } });
+    const failed = (await screen.state.view.session!.send('first try'))!;
+    expect(failed.status).toBe('failed');
+    await sleep(50);
+    expect(heard).toEqual([]);
+    sb.control.clearFaults();
+    screen.retry(failed.clientId!);
+    await waitFor(() => heard.length === 1, 'the retried message');
+    sb.control.reply(screen.state.view.session!.conversationId, 'Got it');
+    await waitFor(() => heard.length === 2, 'the reply');
+    await sleep(100);
+    expect(heard).toEqual(['visitor: first try', 'agent: Got it']);
+  });
+
+  it('agents online is refreshed while the chat is open and on screen, not while closed', async () => {
+    const screen = await open(sb, sharedStorage().tab(), { presenceRefreshMs: 100 });
+    screen.setOpen(true);
+    await ready(screen);
+    expect(screen.state.away).toBe(false);
+    sb.control.patchConfig({ presence: { agents_online: 0 } });
+    await waitFor(() => screen.state.away, 'away, while open');
+    screen.setOpen(false);
+    sb.control.patchConfig({ presence: { agents_online: 2 } });
+    const configs = () => sb.control.requests().filter((r) => r.operation === 'getConfig').length;
+    const before = configs();
+    await sleep(350);
+    expect(configs()).toBe(before);
+    expect(screen.state.away).toBe(true);
+  });
+});
+
 describe('pre-chat form', () => {
   it('asks for an email when identification is required (a name alone is not enough), then starts', async () => {
     sb.control.patchConfig({ identification: { required_on_start: true } });
