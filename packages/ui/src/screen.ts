@@ -107,6 +107,8 @@ export class ChatScreen {
   #retryTimer: ReturnType<typeof setTimeout> | undefined;
   #pending: { fields: VisitorFields; waiters: ((contact: Contact | undefined) => void)[] } | undefined;
   #reported: Set<string> | undefined;
+  /** Keys of the messages sent through this screen. */
+  #mine = new Set<string>();
   #disposed = false;
 
   constructor(options: ChatScreenOptions) {
@@ -206,7 +208,11 @@ export class ChatScreen {
     if (!session) return false;
     this.#set({ notice: undefined });
     try {
-      await session.send(text);
+      const sending = session.send(text);
+      // it is in the store now, pending, last: news even if the session gets ready after it
+      const key = session.messages.at(-1)?.key;
+      if (key) this.#mine.add(key);
+      await sending;
       return true;
     } catch (e) {
       if ((e as TickkiChatError).code === 'message_too_long') this.#notice({ kind: 'tooLong', max: session.config.limits.messageMaxLength });
@@ -373,9 +379,13 @@ export class ChatScreen {
     if (this.#pending && view.status === 'ready') void this.#flushIdentity();
   }
 
-  /** The `message` event, once per message: history at the first ready is not news. */
+  /**
+   * The `message` event, once per message: history at the first ready is not news; what this screen
+   * sent, and what came after it, is (also when it was sent while the session was starting).
+   */
   #report(messages: readonly ChatMessage[]): void {
-    const seen = (this.#reported ??= new Set(messages.map((m) => m.key)));
+    const firstMine = messages.findIndex((m) => this.#mine.has(m.key));
+    const seen = (this.#reported ??= new Set((firstMine < 0 ? messages : messages.slice(0, firstMine)).map((m) => m.key)));
     for (const m of messages)
       if (m.status === 'sent' && !seen.has(m.key)) {
         seen.add(m.key);

@@ -145,6 +145,25 @@ describe('events and presence', () => {
     expect(heard).toEqual(['visitor: first try', 'agent: Got it']);
   });
 
+  it('`message` fires for a text sent while the session was still starting, and for the reply that came before it was ready', async () => {
+    const agent = await sandbox({ agent: { mode: 'echo', delay_ms: 0, typing: false } });
+    try {
+      agent.control.setFaults({ http: { latency_ms: 300, operations: ['listMessages'] } }); // history is slow: ready comes late
+      const screen = await open(agent, sharedStorage().tab());
+      const heard: string[] = [];
+      screen.on('message', (m) => heard.push(m.content));
+      screen.setOpen(true);
+      await waitFor(() => screen.state.view.session, 'a session, not ready yet');
+      expect(screen.state.view.status).toBe('starting');
+      await screen.send('sent while starting');
+      await ready(screen);
+      await waitFor(() => heard.length === 2, 'both messages');
+      expect(heard).toEqual(['sent while starting', 'Echo: sent while starting']);
+    } finally {
+      await agent.close();
+    }
+  });
+
   it('agents online is refreshed while the chat is open and on screen, not while closed', async () => {
     const screen = await open(sb, sharedStorage().tab(), { presenceRefreshMs: 100 });
     screen.setOpen(true);
