@@ -1,7 +1,7 @@
 /**
  * The widget as a React app would install it: exactly the tarballs of its row in the README's install
- * table, in a fresh project with `@types/react` (npm, not told to skip peers, adds React for
- * `@tickki/chat-react`). Then `<tickki-chat>` in a `.tsx` type-checks with `jsx: react-jsx` (its
+ * table, in a fresh project with `@types/react` (the widget's own `react` peer is optional: npm
+ * adds no React for it). Then `<tickki-chat>` in a `.tsx` type-checks with `jsx: react-jsx` (its
  * attributes checked, its `ref` typed as the element) and `document.querySelector('tickki-chat')` is
  * the element, strict with `skipLibCheck: false`, under `moduleResolution` `bundler` and `node16`.
  */
@@ -70,7 +70,7 @@ describe("the widget's row of the install table, in a React app", () => {
   it('installs on its own: every @tickki/* package from its tarball, none from the registry', () => {
     const lock = JSON.parse(readFileSync(join(dir, 'package-lock.json'), 'utf8')) as { packages: Record<string, { resolved?: string }> };
     const tickki = Object.entries(lock.packages).filter(([path]) => /node_modules\/@tickki\//.test(path));
-    expect(tickki.map(([path]) => path.replace(/^.*node_modules\//, '')).sort()).toEqual(['@tickki/chat', '@tickki/chat-api', '@tickki/chat-react', '@tickki/chat-realtime', '@tickki/chat-ui', '@tickki/chat-widget']);
+    expect(tickki.map(([path]) => path.replace(/^.*node_modules\//, '')).sort()).toEqual(['@tickki/chat', '@tickki/chat-api', '@tickki/chat-realtime', '@tickki/chat-ui', '@tickki/chat-widget']);
     for (const [path, entry] of tickki) expect(entry.resolved, path).toMatch(/^file:/);
   });
 
