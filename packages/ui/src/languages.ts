@@ -17,7 +17,7 @@ export { en, fr, de };
 export const languages: Readonly<Record<string, ChatStrings>> = { en, fr, de };
 
 /**
- * The strings for `locale` (any tag {@link resolveLocale} takes: `fr-CA`, `de_DE`; English when
+ * The strings for `locale` (any tag `resolveLocale` takes: `fr-CA`, `de_DE`; English when
  * there is no table for it), with `overrides` applied on top.
  */
 export function chatStrings(locale = 'en', overrides: Partial<ChatStrings> = {}): ChatStrings {
