@@ -76,6 +76,32 @@ export interface ChatStrings {
   attachment: string;
   /** Characters left counter: `{count}`. */
   charsLeft: string;
+  /** Record button label (voice notes). */
+  record: string;
+  /** Shown while recording: `{time}` (m:ss). */
+  recording: string;
+  /** Button that stops recording and sends the voice note. */
+  sendRecording: string;
+  /** Button that stops recording and drops it. */
+  cancelRecording: string;
+  /** The microphone permission was refused. */
+  micDenied: string;
+  /** This browser or device cannot record audio. */
+  micUnsupported: string;
+  /** Label of an audio attachment: `{duration}` (m:ss, or empty while unknown). */
+  voiceMessage: string;
+  /** Play button of an audio attachment. */
+  play: string;
+  /** Pause button of an audio attachment. */
+  pause: string;
+  /** Alternative text of an image attachment: `{name}`. */
+  image: string;
+  /** Day separator for today. */
+  today: string;
+  /** Day separator for yesterday. */
+  yesterday: string;
+  /** Shown when the visitor opens the chat before the site has their consent to start it. */
+  consentNeeded: string;
 }
 
 /** Fills `{name}` placeholders of `template` from `values`; unknown ones are left as written. */
