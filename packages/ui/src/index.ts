@@ -12,7 +12,7 @@ export { linkify, safeHref, type TextSegment } from './linkify.js';
 export { httpUrl } from './url.js';
 export { contrast, DARK_TEXT, LIGHT_TEXT, luminance, parseHex, textOn } from './brand.js';
 export { ChatController, EMPTY_VIEW, TYPING_TTL_MS, type ChatSource, type ChatView, type SessionStatus } from './controller.js';
-export { ChatScreen, type ChatScreenEvents, type ChatScreenOptions, type ScreenNotice, type ScreenState, type Upload, type VisitorFields } from './screen.js';
+export { ChatScreen, type ChatScreenEvents, type ChatScreenOptions, type ConsentMode, type Contact, type ScreenNotice, type ScreenState, type Upload, type VisitorFields } from './screen.js';
 export { BANNER_DELAY_MS, BannerTimer, type BannerKind } from './banner.js';
 export { START_RETRY_BASE_MS, START_RETRY_MAX_MS, startRetryDelay } from './retry-policy.js';
 export { readUiState, uiStateKey, UiStore, type UiState, type UiStorage } from './ui-store.js';
