@@ -13,9 +13,7 @@
  */
 import Transport from 'core/transports/transport';
 import * as URLSchemes from 'core/transports/url_schemes';
-import TransportManager from 'core/transports/transport_manager';
-import SequentialStrategy from 'core/strategies/sequential_strategy';
-import FirstConnectedStrategy from 'core/strategies/first_connected_strategy';
+import TransportStrategy from 'core/strategies/transport_strategy';
 import transportConnectionInitializer from 'isomorphic/transports/transport_connection_initializer';
 import { Network } from 'web/net_info';
 
@@ -29,8 +27,75 @@ const ws = new Transport({
   getSocket: (url) => new WebSocket(url),
 });
 
-/** What a connection attempt does with no fallback to wait for: try, time out, try again (as pusher-js's `ws_loop`). */
-const ATTEMPT_TIMEOUTS = { loop: true, timeout: 15000, timeoutLimit: 60000 };
+/**
+ * The ping delay pusher-js's transport manager keeps for `ws` (its `AssistantToTheTransportManager`,
+ * with no limit on lives, as the web runtime's): after a socket that the network closed uncleanly
+ * sooner than twice the activity timeout, the next sockets ping every half of that lifespan (10 s at
+ * least), for networks that drop idle sockets.
+ */
+function withPingDelay(transport, maxPingDelay) {
+  let pingDelay;
+  return {
+    isSupported: (environment) => transport.isSupported(environment),
+    createConnection(name, priority, key, options) {
+      const connection = transport.createConnection(name, priority, key, { ...options, activityTimeout: pingDelay });
+      let openedAt;
+      const onOpen = () => {
+        connection.unbind('open', onOpen);
+        connection.bind('closed', onClosed);
+        openedAt = Date.now();
+      };
+      const onClosed = (event) => {
+        connection.unbind('closed', onClosed);
+        const lifespan = Date.now() - openedAt;
+        // 1002 and 1003 (a protocol error) cost pusher-js's transport a life, of which `ws` has no limit
+        if (event.code !== 1002 && event.code !== 1003 && !event.wasClean && lifespan < 2 * maxPingDelay) pingDelay = Math.max(lifespan / 2, 10000);
+      };
+      connection.bind('open', onOpen);
+      return connection;
+    },
+  };
+}
+
+/**
+ * What pusher-js's `ws_loop` does with no fallback to wait for (its `FirstConnectedStrategy` over a
+ * looping `SequentialStrategy` of the one transport): an attempt has 15 s to reach a handshake, then
+ * is dropped for a new one with twice the time (60 s at most); an attempt that fails sooner waits out
+ * its time, and a handshake ends the loop.
+ */
+function attemptLoop(strategy) {
+  return {
+    isSupported: () => strategy.isSupported(),
+    connect(minPriority, callback) {
+      let timeout = 15000;
+      let timer;
+      let runner;
+      const attempt = () => {
+        timer = setTimeout(() => {
+          runner.abort();
+          timeout = Math.min(timeout * 2, 60000);
+          attempt();
+        }, timeout);
+        runner = strategy.connect(minPriority, (error, handshake) => {
+          if (error) return; // the timer tries again
+          clearTimeout(timer);
+          callback(null, handshake);
+        });
+      };
+      attempt();
+      return {
+        abort() {
+          clearTimeout(timer);
+          runner.abort();
+        },
+        forceMinPriority(priority) {
+          minPriority = priority;
+          runner.forceMinPriority(priority);
+        },
+      };
+    },
+  };
+}
 
 const notInThisBuild = (what) => () => {
   throw new Error(`pusher-js: ${what} is not part of this build`);
@@ -65,18 +130,20 @@ export default {
   },
   /**
    * The `ws` loop of pusher-js's default strategy (`wss` when TLS is on), without the HTTP
-   * fallbacks behind it and without caching which transport worked (there is one).
+   * fallbacks behind it and without caching which transport worked (there is one); built here
+   * rather than by pusher-js's strategy builder and transport manager, which are for many transports.
    */
-  getDefaultStrategy(config, baseOptions, defineTransport) {
+  getDefaultStrategy(config, baseOptions) {
     const name = baseOptions.useTLS ? 'wss' : 'ws';
+    const enabled = (config.enabledTransports?.includes(name) ?? true) && !config.disabledTransports?.includes(name);
     const options = {
+      ignoreNullOrigin: config.ignoreNullOrigin,
       ...baseOptions,
       hostNonTLS: `${config.wsHost}:${config.wsPort}`,
       hostTLS: `${config.wsHost}:${config.wssPort}`,
       httpPath: config.wsPath,
     };
-    const manager = new TransportManager({ minPingDelay: 10000, maxPingDelay: config.activityTimeout });
-    const transport = defineTransport(config, name, 'ws', 3, options, manager);
-    return new FirstConnectedStrategy(new SequentialStrategy([transport], ATTEMPT_TIMEOUTS));
+    const transport = enabled ? withPingDelay(ws, config.activityTimeout) : { isSupported: () => false };
+    return attemptLoop(new TransportStrategy(name, 3, transport, options));
   },
 };

@@ -1,14 +1,17 @@
 /**
  * Builds pusher-js from its published sources (`pusher-js/src`) with a websocket-only runtime
  * (`pusher-runtime.js`) into `@tickki/chat-realtime/pusher-websocket` (`build-pusher.ts`). Same
- * connection code as pusher-js's web build, 7.5 KB (min+gzip) lighter; see `pusher-runtime.js` for
- * why the rest cannot run for a Tickki chat. The sources' layout is pusher-js's, not an API: the
- * test of `test/pusher-websocket.test.ts` is what says a new pusher-js version still builds right.
+ * connection code as pusher-js's web build (its connection manager, handshake, protocol, channels,
+ * ping/pong, backoff), 9.4 KB (min+gzip) lighter; see `pusher-runtime.js` for why the rest cannot run
+ * for a Tickki chat. The sources' layout is pusher-js's, not an API: the test of
+ * `test/pusher-websocket.test.ts` is what says a new pusher-js version still builds right.
  *
- * Besides the runtime, four modules that a Tickki chat never reaches are replaced by code that
- * throws if reached: encrypted channels (`private-encrypted-*`, which Tickki does not use), user
- * sign-in (`pusher.signin()`), and the built-in HTTP channel and user authorizers
- * (`@tickki/chat-realtime` always passes its own `customHandler`).
+ * Besides the runtime, the modules that a Tickki chat never reaches are replaced by code that throws
+ * if reached ({@link NOT_BUILT}): encrypted and presence channels (Tickki uses one private channel),
+ * user sign-in (`pusher.signin()`), the built-in HTTP channel and user authorizers and the deprecated
+ * `authorizer` option (`@tickki/chat-realtime` always passes its own `customHandler`), the stats
+ * sender (`disableStats` is pinned) and the strategy builder and transport manager (the runtime builds
+ * its one strategy itself). A few that it does reach are shorter here ({@link SHORTER}).
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -21,14 +24,33 @@ const PUSHER_SRC = join(PUSHER_ROOT, 'src');
 const RUNTIME = join(import.meta.dirname, 'pusher-runtime.js');
 const PUSHER_VERSION = (JSON.parse(readFileSync(join(PUSHER_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 
+const notBuilt = (what: string, verb = 'is') => `throw new Error('pusher-js: ${what} ${verb} not part of this build');`;
+
 /** Modules replaced by a throwing stand-in, keyed by their path under `pusher-js/src`. */
-const NOT_BUILT: Record<string, string> = {
-  'core/channels/encrypted_channel': `export default class EncryptedChannel { constructor() { throw new Error('pusher-js: encrypted channels are not part of this build'); } }`,
-  'core/user': `export default class UserFacade { signin() { throw new Error('pusher-js: user sign-in is not part of this build'); } }`,
-  'core/auth/user_authenticator': `export default () => () => { throw new Error('pusher-js: the built-in user authenticator is not part of this build'); };`,
-  'core/auth/channel_authorizer': `export default () => () => { throw new Error('pusher-js: the built-in channel authorizer is not part of this build'); };`,
+export const NOT_BUILT: Record<string, string> = {
+  'core/channels/encrypted_channel': `export default class EncryptedChannel { constructor() { ${notBuilt('encrypted channels', 'are')} } }`,
+  'core/channels/presence_channel': `export default class PresenceChannel { constructor() { ${notBuilt('presence channels', 'are')} } }`,
+  'core/user': `export default class UserFacade { signin() { ${notBuilt('user sign-in')} } }`,
+  'core/auth/user_authenticator': `export default () => () => { ${notBuilt('the built-in user authenticator')} };`,
+  'core/auth/channel_authorizer': `export default () => () => { ${notBuilt('the built-in channel authorizer')} };`,
+  'core/auth/deprecated_channel_authorizer': `export const ChannelAuthorizerProxy = () => { ${notBuilt('the deprecated `authorizer` option')} };`,
+  'core/timeline/timeline_sender': `export default class TimelineSender { constructor() { ${notBuilt('stats (`enableStats`)', 'are')} } }`,
+  // the stats' and HTTP transports' query strings
+  'core/base64': `export default () => { ${notBuilt('base64')} };`,
+  'core/strategies/strategy_builder': `export const defineTransport = () => { ${notBuilt('the strategy builder')} };`,
+  'core/transports/assistant_to_the_transport_manager': `export default class AssistantToTheTransportManager { constructor() { ${notBuilt('the transport manager')} } }`,
 };
-const STUB_PREFIX = '\0pusher-not-built:';
+
+/** Modules replaced by shorter ones that do what a Tickki chat needs of them, keyed by their path under `pusher-js/src`. */
+export const SHORTER: Record<string, string> = {
+  // what a connection went through, kept for the stats sender alone (stats are off); its ids number the connections
+  'core/timeline/timeline': `export default class Timeline { uniqueID = 0; log() {} error() {} info() {} debug() {} isEmpty() { return true; } generateUniqueID() { return ++this.uniqueID; } }`,
+  // links to pusher.com's docs in log and error messages
+  'core/utils/url_store': `export default { buildLogSuffix: () => '' };`,
+  'core/logger': readFileSync(join(import.meta.dirname, 'pusher-logger.js'), 'utf8'),
+};
+
+const VIRTUAL = '\0pusher-websocket-only:';
 
 /** The constants pusher-js's webpack build defines. */
 export const pusherDefines: Record<string, string> = {
@@ -40,7 +62,7 @@ export const pusherDefines: Record<string, string> = {
   global: 'globalThis',
 };
 
-const underSrc = (file: string) => file.startsWith(PUSHER_SRC) || file === RUNTIME;
+const underSrc = (file: string) => file.startsWith(PUSHER_SRC) || file === RUNTIME || file.startsWith(VIRTUAL);
 
 /**
  * A rolldown plugin: `import Pusher from 'pusher-js'` becomes pusher-js's core built with the
@@ -60,11 +82,13 @@ export function pusherWebsocketOnly(): Plugin {
       else if (/^(isomorphic|web|worker)\//.test(source)) file = join(PUSHER_SRC, 'runtimes', source);
       if (file === null) return null;
       const key = file.slice(PUSHER_SRC.length + 1).replace(/\.ts$/, '');
-      if (key in NOT_BUILT) return STUB_PREFIX + key;
+      if (key in NOT_BUILT || key in SHORTER) return VIRTUAL + key;
       return (await this.resolve(file, importer)) ?? null;
     },
     load(id) {
-      return id.startsWith(STUB_PREFIX) ? NOT_BUILT[id.slice(STUB_PREFIX.length)] : null;
+      if (!id.startsWith(VIRTUAL)) return null;
+      const key = id.slice(VIRTUAL.length);
+      return NOT_BUILT[key] ?? SHORTER[key];
     },
   };
 }

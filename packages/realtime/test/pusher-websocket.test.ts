@@ -103,18 +103,61 @@ describe.runIf(hasChromium)('@tickki/chat-realtime/pusher-websocket (Chromium, a
   });
 
   it('names what the build leaves out when it is reached', async () => {
-    const message = await page.evaluate(() => {
-      const P = (window as unknown as { Pusher: new (key: string, options: object) => { signin(): void; disconnect(): void } }).Pusher;
+    const messages = await page.evaluate(() => {
+      type Client = { signin(): void; subscribe(name: string): unknown; disconnect(): void };
+      const P = (window as unknown as { Pusher: new (key: string, options: object) => Client }).Pusher;
+      const base = { cluster: 'x', wsHost: '127.0.0.1', enabledTransports: ['ws'] };
+      const attempt = (run: () => unknown) => {
+        try {
+          run();
+          return 'no error';
+        } catch (e) {
+          return (e as Error).message;
+        }
+      };
+      const pusher = new P('key', base);
+      pusher.disconnect();
+      return [
+        attempt(() => pusher.signin()),
+        attempt(() => pusher.subscribe('presence-room')),
+        attempt(() => pusher.subscribe('private-encrypted-room')),
+        attempt(() => new P('key', { ...base, enableStats: true }).disconnect()),
+        attempt(() => new P('key', { ...base, authorizer: () => ({ authorize() {} }) }).disconnect()),
+      ];
+    });
+    expect(messages).toEqual([
+      'pusher-js: user sign-in is not part of this build',
+      'pusher-js: presence channels are not part of this build',
+      // pusher-js's own refusal, before the build's (no `nacl` given)
+      expect.stringContaining('Tried to subscribe to a private-encrypted- channel but no nacl implementation available'),
+      'pusher-js: stats (`enableStats`) are not part of this build',
+      'pusher-js: the deprecated `authorizer` option is not part of this build',
+    ]);
+    expect(errors).toEqual([]);
+  });
+
+  it('logs through Pusher.log and to the console with logToConsole, without links to pusher.com', async () => {
+    const consoleLines: string[] = [];
+    const onConsole = (m: { type(): string; text(): string }) => m.type() === 'warning' && consoleLines.push(m.text());
+    page.on('console', onConsole);
+    const lines = await page.evaluate(() => {
+      type Channel = { trigger(event: string, data: unknown): unknown };
+      const P = (window as unknown as { Pusher: { log?: (line: string) => void; logToConsole: boolean; new (key: string, options: object): { subscribe(name: string): Channel; disconnect(): void } } }).Pusher;
+      const lines: string[] = [];
       const pusher = new P('key', { cluster: 'x', wsHost: '127.0.0.1', enabledTransports: ['ws'] });
       pusher.disconnect();
-      try {
-        pusher.signin();
-        return 'no error';
-      } catch (e) {
-        return (e as Error).message;
-      }
+      const channel = pusher.subscribe('private-room');
+      P.log = (line) => lines.push(line);
+      channel.trigger('client-hello', {}); // before the subscription succeeded: a warning
+      delete P.log;
+      P.logToConsole = true;
+      channel.trigger('client-hello', {});
+      P.logToConsole = false;
+      return lines;
     });
-    expect(message).toBe('pusher-js: user sign-in is not part of this build');
-    expect(errors).toEqual([]);
+    page.off('console', onConsole);
+    const warning = "Pusher : Client event triggered before channel 'subscription_succeeded' event . ";
+    expect(lines).toEqual([warning]);
+    expect(consoleLines).toEqual([warning]);
   });
 });
