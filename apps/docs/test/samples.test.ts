@@ -38,6 +38,7 @@ const browserSamples = [
   'quickstart-browser.ts',
   'quickstart-browser.html',
   'widget-script-tag.html',
+  'widget-consent.html',
   'widget-bundler.ts',
   'widget-strict-csp.html',
   'widget-theme.css',
@@ -154,6 +155,7 @@ describe('samples', () => {
         ...scriptTag,
         // Tests leave this machine for nothing: the CDN's copy is the same file, served from here.
         '/script-tag/': ['text/html; charset=utf-8', sample('widget-script-tag.html').replace('https://cdn.jsdelivr.net/npm/@tickki/chat-widget/dist/tickki-chat.js', '/tickki-chat.js')],
+        '/consent/': ['text/html; charset=utf-8', sample('widget-consent.html').replace('https://cdn.jsdelivr.net/npm/@tickki/chat-widget/dist/tickki-chat.js', '/tickki-chat.js')],
         '/strict-csp/': ['text/html; charset=utf-8', sample('widget-strict-csp.html')],
         '/widget-theme.css': ['text/css; charset=utf-8', sample('widget-theme.css')],
         '/bundler/': ['text/html; charset=utf-8', html('<main><button id="help">Help</button></main><script type="module" src="/bundler.js"></script>')],
@@ -212,6 +214,24 @@ describe('samples', () => {
       const conversation = sandbox.control.conversations().find((c) => sandbox.control.messages(c.id).some((m) => m.content === 'Hello from the script tag'));
       sandbox.control.reply(conversation!.id, 'Your order left the warehouse today.');
       await expect.poll(() => page.title(), { timeout: 15_000 }).toBe('(1) Northwind Outfitters');
+      await done();
+    });
+
+    it('widget-consent.html: nothing reaches the sandbox before Accept; opened first, the chat opens on Accept; the next page needs no banner', async () => {
+      const { page, done } = await open('/consent/');
+      const requests: string[] = [];
+      page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+      await page.locator('#consent-banner').waitFor();
+      await page.locator('tickki-chat .launcher').click(); // before consent: the note, and the banner stays
+      await page.locator('tickki-chat .note').waitFor();
+      await page.waitForTimeout(1500); // past the page's idle moment
+      expect(requests.filter((p) => p.startsWith('/api/') || p.startsWith('/tickki-chat-'))).toEqual([]);
+      await page.locator('#accept').click();
+      await page.locator('#consent-banner').waitFor({ state: 'hidden' });
+      await chatInWidget(page, 'Hello after consent');
+      await page.reload();
+      await page.locator('tickki-chat').waitFor({ state: 'attached' });
+      expect(await page.locator('#consent-banner').isHidden()).toBe(true);
       await done();
     });
 

@@ -9,8 +9,8 @@ export const bannerText = (strings: ChatStrings, banner: BannerKind | undefined)
 /** The line of the screen model's notice (`state.notice`): why a text or a file was not sent. */
 export function noticeText(strings: ChatStrings, notice: ScreenNotice | undefined): string | undefined {
   if (!notice) return undefined;
-  if (notice.kind === 'tooLong') return format(strings.tooLong, { max: notice.max });
-  if (notice.kind === 'fileTooLarge') return format(strings.fileTooLarge, { max: notice.maxKb });
+  if (notice.kind === 'tooLong') return format(strings.tooLong, { max: notice.max }, strings.locale);
+  if (notice.kind === 'fileTooLarge') return format(strings.fileTooLarge, { max: notice.maxKb }, strings.locale);
   return strings.uploadFailed;
 }
 
@@ -25,15 +25,17 @@ export function Banner({ text }: { text: string | undefined }) {
   );
 }
 
-/** A start that retrying cannot fix (`state.failed`: a revoked key…): said, with a button that tries again. */
-export function Unavailable({ text, onRetry }: { text: string; onRetry: () => void }) {
+/** What stops the chat, said in place of it: a start that retrying cannot fix (`state.failed`: a revoked key…, with a button that tries again), or consent not given yet (no button). */
+export function Unavailable({ text, onRetry }: { text: string; onRetry?: (() => void) | undefined }) {
   const { strings, theme } = useChatUi();
   return (
     <View style={styles.failed} accessibilityRole="alert">
       <Text style={[styles.failedText, { color: theme.text }]}>{text}</Text>
-      <Pressable onPress={onRetry} accessibilityRole="button" accessibilityLabel={strings.retry} style={[styles.button, { backgroundColor: theme.primary }]}>
-        <Text style={[styles.buttonText, { color: theme.onPrimary }]}>{strings.retry}</Text>
-      </Pressable>
+      {onRetry && (
+        <Pressable onPress={onRetry} accessibilityRole="button" accessibilityLabel={strings.retry} style={[styles.button, { backgroundColor: theme.primary }]}>
+          <Text style={[styles.buttonText, { color: theme.onPrimary }]}>{strings.retry}</Text>
+        </Pressable>
+      )}
     </View>
   );
 }

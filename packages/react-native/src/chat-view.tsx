@@ -94,6 +94,8 @@ export function TickkiChatView(props: TickkiChatViewProps) {
         >
           {state.failed ? (
             <Unavailable text={look.unavailable} onRetry={() => screen.restart()} />
+          ) : state.consentNeeded ? (
+            <Unavailable text={strings.consentNeeded} />
           ) : state.needsForm ? (
             <PreChatForm onSubmit={(entered) => void screen.identify(entered)} />
           ) : (

@@ -3,7 +3,7 @@
  * platform's parts (AsyncStorage for the chat and the screen's state, AppState + NetInfo, pusher-js's
  * React Native build), the app's foreground as the screen's visibility, and `logout()`.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { AppState } from 'react-native';
 import type { StorageAdapter, TickkiChatOptions } from '@tickki/chat';
 import { useChatScreen as useScreen, type ChatScreenHandle, type UseChatScreenOptions } from '@tickki/chat-react';
@@ -11,9 +11,17 @@ import { ChatScreen } from '@tickki/chat-ui';
 import { platformChatOptions, platformStorage } from './platform.js';
 
 /** Options of the React Native {@link useChatScreen}: the screen's, and any `TickkiChat` option (read once). */
-export type NativeChatScreenOptions = Omit<UseChatScreenOptions, 'chat'> & Partial<Omit<TickkiChatOptions, 'publishableKey' | 'baseUrl'>>;
+export type NativeChatScreenOptions = Omit<UseChatScreenOptions, 'chat'> &
+  Partial<Omit<TickkiChatOptions, 'publishableKey' | 'baseUrl'>> & {
+    /**
+     * Called for an agent's reply while the visitor is not reading it (the chat closed, or the app not
+     * in the foreground): play your chime there (React Native has no sound of its own; e.g. an
+     * `expo-audio` player's `seekTo(0); play()`). The widget's `sound` attribute is this with a built-in chime.
+     */
+    sound?: (() => void) | undefined;
+  };
 
-const SCREEN_OPTIONS = new Set(['publishableKey', 'baseUrl', 'visitorId', 'name', 'email', 'phone', 'storage', 'presenceRefreshMs', 'open', 'onMessage', 'onUnread']);
+const SCREEN_OPTIONS = new Set(['publishableKey', 'baseUrl', 'visitorId', 'name', 'email', 'phone', 'storage', 'presenceRefreshMs', 'consent', 'open', 'onMessage', 'onUnread', 'sound']);
 
 /** The mounted screens, for {@link logout}. */
 const live = new Set<{ publishableKey: string; handle: ChatScreenHandle }>();
@@ -42,9 +50,19 @@ function nativeOptions(options: NativeChatScreenOptions): UseChatScreenOptions {
 export function useChatScreen(options: NativeChatScreenOptions): ChatScreenHandle {
   // the platform's parts are made once, as the screen reads them once
   const [first] = useState(() => nativeOptions(options));
-  const { publishableKey, baseUrl, visitorId, name, email, phone, open, onMessage, onUnread } = options;
-  const handle = useScreen({ ...first, publishableKey, baseUrl, visitorId, name, email, phone, open, onMessage, onUnread });
+  const { publishableKey, baseUrl, visitorId, name, email, phone, consent, open, onMessage, onUnread } = options;
+  const handle = useScreen({ ...first, publishableKey, baseUrl, visitorId, name, email, phone, consent, open, onMessage, onUnread });
   const { screen } = handle;
+  const latest = useRef({ sound: options.sound, open });
+  useEffect(() => void (latest.current = { sound: options.sound, open }));
+  useEffect(
+    () =>
+      screen.on('message', (m) => {
+        const { sound, open: opened = true } = latest.current;
+        if (m.isFromAgent && sound && (!opened || AppState.currentState === 'background')) sound();
+      }),
+    [screen],
+  );
   useEffect(() => {
     screen.setVisible(AppState.currentState !== 'background');
     const subscription = AppState.addEventListener('change', (state) => state !== 'inactive' && screen.setVisible(state === 'active'));

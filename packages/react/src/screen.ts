@@ -53,8 +53,8 @@ function screenOptions(options: UseChatScreenOptions): ChatScreenOptions {
  * A chat screen's behaviour ({@link ChatScreen} of `@tickki/chat-ui`) for a React component: one
  * screen per mount, booted in an effect (never during a server render), disposed on unmount a tick
  * later, so StrictMode's mount → unmount → mount keeps one chat and one socket. Changed
- * `publishableKey`, `baseUrl`, `visitorId`, `name`, `email` or `phone` go to `screen.update()` (a
- * new key or visitor: the old chat is disposed, the new one started); `storage`, `chat` and
+ * `publishableKey`, `baseUrl`, `visitorId`, `name`, `email`, `phone` or `consent` go to `screen.update()` (a
+ * new key or visitor: the old chat is disposed, the new one started; `consent` becoming `given`: the chat may start); `storage`, `chat` and
  * `presenceRefreshMs` are read once.
  *
  * ```tsx
@@ -63,7 +63,7 @@ function screenOptions(options: UseChatScreenOptions): ChatScreenOptions {
  * ```
  */
 export function useChatScreen(options: UseChatScreenOptions): ChatScreenHandle {
-  const { publishableKey, baseUrl, visitorId, name, email, phone, open = true } = options;
+  const { publishableKey, baseUrl, visitorId, name, email, phone, consent, open = true } = options;
   // creating a screen has no side effect: a render thrown away costs nothing
   const [screen] = useState(() => new ChatScreen(screenOptions(options)));
   const latest = useRef({ options, open });
@@ -83,7 +83,7 @@ export function useChatScreen(options: UseChatScreenOptions): ChatScreenHandle {
     };
   }, [screen]);
 
-  useEffect(() => screen.update({ publishableKey, baseUrl, visitorId, name, email, phone }), [screen, publishableKey, baseUrl, visitorId, name, email, phone]);
+  useEffect(() => screen.update({ publishableKey, baseUrl, visitorId, name, email, phone, consent }), [screen, publishableKey, baseUrl, visitorId, name, email, phone, consent]);
   // a new key or visitor opens again what a logout closed
   useEffect(() => screen.setOpen(open), [screen, open, publishableKey, baseUrl, visitorId]);
 

@@ -12,10 +12,10 @@ export type * from './types.js';
 const ICON_CHAT = '<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M12 3C6.5 3 2 6.8 2 11.5c0 2.4 1.2 4.6 3.1 6.1L4 21.5l4.6-2.2c1.1.3 2.2.5 3.4.5 5.5 0 10-3.8 10-8.3S17.5 3 12 3z"/></svg>';
 const ICON_CLOSE = '<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M18.3 5.7a1 1 0 0 0-1.4 0L12 10.6 7.1 5.7a1 1 0 0 0-1.4 1.4l4.9 4.9-4.9 4.9a1 1 0 1 0 1.4 1.4l4.9-4.9 4.9 4.9a1 1 0 0 0 1.4-1.4L13.4 12l4.9-4.9a1 1 0 0 0 0-1.4z"/></svg>';
 
-const LABELS: Record<string, [open: string, close: string, unread: string, failed: string]> = {
-  en: ['Open chat', 'Close chat', 'unread', 'could not load, try again'],
-  fr: ['Ouvrir le chat', 'Fermer le chat', 'non lus', 'échec du chargement, réessayez'],
-  de: ['Chat öffnen', 'Chat schließen', 'ungelesen', 'Laden fehlgeschlagen, erneut versuchen'],
+const LABELS: Record<string, [open: string, close: string, unread: string, failed: string, consentNeeded: string]> = {
+  en: ['Open chat', 'Close chat', 'unread', 'could not load, try again', "The chat starts once you accept this site's privacy settings."],
+  fr: ['Ouvrir le chat', 'Fermer le chat', 'non lus', 'échec du chargement, réessayez', 'Le chat démarre une fois les réglages de confidentialité de ce site acceptés.'],
+  de: ['Chat öffnen', 'Chat schließen', 'ungelesen', 'Laden fehlgeschlagen, erneut versuchen', 'Der Chat startet, sobald Sie die Datenschutzeinstellungen dieser Website akzeptiert haben.'],
 };
 
 /** The one `<tickki-chat>` of the page; another one warns (once) and stays empty. */
@@ -27,7 +27,8 @@ let warned = false;
  * the launcher and unread badge at once. It loads the panel with `load` when the visitor reaches for
  * the launcher (hover, focus, touch) or opens it; after the page's `load` event and an idle moment
  * when a conversation is going on (so replies count as unread); at once when it was left open in
- * this tab. Its lifecycle is the machine of `lifecycle.ts`.
+ * this tab. Under `consent="required"` or `"on-open"` it reads, writes and requests nothing until
+ * `consent()` (or, `on-open`, the visitor opening it). Its lifecycle is the machine of `lifecycle.ts`.
  */
 export function defineTickkiChat(load: LoadApp, name = 'tickki-chat'): void {
   if (typeof customElements === 'undefined' || customElements.get(name)) return;
@@ -36,11 +37,14 @@ export function defineTickkiChat(load: LoadApp, name = 'tickki-chat'): void {
 
 function makeElement(load: LoadApp): CustomElementConstructor {
   return class TickkiChat extends HTMLElement implements TickkiChatElement {
-    static observedAttributes = ['publishable-key', 'base-url', 'locale', 'theme', 'primary-color', 'dir', 'strings', 'visitor-id', 'sound'];
+    static observedAttributes = ['publishable-key', 'base-url', 'locale', 'theme', 'primary-color', 'dir', 'strings', 'visitor-id', 'sound', 'consent'];
     #root: ShadowRoot | undefined;
     #frame!: HTMLElement;
     #launcher!: HTMLButtonElement;
     #badge!: HTMLElement;
+    /** The consent note shown when the visitor opens the chat before consent. */
+    #note!: HTMLElement;
+    #consented = false;
     #mount!: HTMLElement;
     #life = new Lifecycle((state) => {
       this.#frame?.setAttribute('data-state', state);
@@ -72,6 +76,12 @@ function makeElement(load: LoadApp): CustomElementConstructor {
       return this.#life.state;
     }
 
+    /** Consent is asked for and not given yet: nothing is stored, read or requested. */
+    get #waiting(): boolean {
+      const mode = this.getAttribute('consent');
+      return !!mode && mode !== 'given' && !this.#consented;
+    }
+
     get #key(): string {
       return this.getAttribute('publishable-key') ?? '';
     }
@@ -86,6 +96,12 @@ function makeElement(load: LoadApp): CustomElementConstructor {
       owner = this;
       if (!this.#root) this.#build();
       this.#open = false;
+      if (this.#waiting) return this.#brand(this.getAttribute('primary-color'));
+      this.#begin();
+    }
+
+    /** With consent: the kept badge and colour, and the chat if it was open in this tab or going on. */
+    #begin(): void {
       this.#restore();
       if (tabOpen(this.#key)) this.#setOpen(true, false, true);
       // a visitor with a conversation: load it in the background, to count replies as unread;
@@ -101,6 +117,8 @@ function makeElement(load: LoadApp): CustomElementConstructor {
     attributeChangedCallback(name: string, before: string | null, after: string | null): void {
       if (!this.#root || before === after) return;
       if (name === 'locale') this.#label();
+      if (this.#waiting) return this.#brand(this.getAttribute('primary-color'));
+      if (name === 'consent') return this.consent();
       if (this.state === 'mounted') {
         this.#app!.refresh()?.catch((error: unknown) => this.#fail(error));
       } else if (this.state === 'failed') void this.#load(); // retry with the new settings
@@ -119,6 +137,17 @@ function makeElement(load: LoadApp): CustomElementConstructor {
       this.#setOpen(!this.#open, true);
     }
 
+    consent(): void {
+      if (!this.#waiting) return void (this.#consented = true);
+      this.#consented = true;
+      if (!this.#root || owner !== this || this.state !== 'idle') return;
+      const asked = !this.#note.hidden;
+      this.#note.hidden = true;
+      this.#emit('consent', 'given');
+      this.#begin();
+      if (asked) this.#setOpen(true, true);
+    }
+
     async identify(fields: VisitorFields): Promise<unknown> {
       if (this.#app) return this.#app.identify(fields);
       this.#identity = { ...this.#identity, ...fields };
@@ -127,7 +156,7 @@ function makeElement(load: LoadApp): CustomElementConstructor {
     async logout(): Promise<void> {
       this.#identity = undefined;
       this.#setOpen(false);
-      if (!this.#root) return;
+      if (!this.#root || this.#waiting) return; // nothing was kept
       const app = await this.#load();
       if (!app) throw new Error('tickki-chat: the chat could not load to log out');
       await app.logout();
@@ -195,16 +224,22 @@ function makeElement(load: LoadApp): CustomElementConstructor {
       launcher.append(badge);
       launcher.addEventListener('click', () => this.toggle());
       // the visitor is about to open it: start loading now
-      const preload = () => this.state === 'idle' && void this.#load();
+      const preload = () => this.state === 'idle' && !this.#waiting && void this.#load();
       for (const intent of ['pointerenter', 'focus', 'touchstart']) launcher.addEventListener(intent, preload, { once: true, passive: true });
-      frame.append(this.#mount, launcher);
+      const note = (this.#note = document.createElement('div'));
+      note.className = 'note';
+      note.setAttribute('part', 'consent-note');
+      note.setAttribute('role', 'status');
+      note.hidden = true;
+      frame.append(this.#mount, note, launcher);
       root.append(frame);
       this.#label();
     }
 
     #label(): void {
       const language = (this.getAttribute('locale') || navigator.language || 'en').split(/[-_]/)[0]!.toLowerCase();
-      const [open, close, unread, failed] = LABELS[language] ?? LABELS.en!;
+      const [open, close, unread, failed, consentNeeded] = LABELS[language] ?? LABELS.en!;
+      this.#note.textContent = consentNeeded;
       const fail = this.state === 'failed';
       const count = this.#unread ? ` (${this.#unread} ${unread})` : '';
       this.#launcher.setAttribute('aria-label', (this.#open ? close : open) + count + (fail ? ` (${failed})` : ''));
@@ -215,6 +250,15 @@ function makeElement(load: LoadApp): CustomElementConstructor {
     /** `focus`: opened by the visitor (focus goes into the panel); `restore`: left open in this tab, reopened on load (focus stays where the page put it). */
     #setOpen(open: boolean, focus = false, restore = false): void {
       if (this.state === 'destroyed' || !this.#root) return;
+      if (this.#waiting) {
+        if (this.getAttribute('consent') === 'on-open' && open) this.consent();
+        else {
+          // the host's consent banner decides; the visitor learns why nothing opens
+          this.#note.hidden = !open || !this.#note.hidden;
+          if (!this.#note.hidden) this.#emit('consent', 'needed');
+        }
+        if (this.#waiting || this.#open) return;
+      }
       const changed = open !== this.#open;
       this.#open = open;
       this.#launcher.setAttribute('aria-expanded', String(open));
@@ -244,8 +288,8 @@ function makeElement(load: LoadApp): CustomElementConstructor {
       if (changed) this.#emit('unread', count);
     }
 
-    #brand(color: string): void {
-      const on = textOn(color);
+    #brand(color: string | null): void {
+      const on = color && textOn(color);
       if (!on) return;
       this.#frame.style.setProperty('--tk-config-brand', color);
       this.#frame.style.setProperty('--tk-config-on-brand', on);
@@ -291,6 +335,7 @@ function makeElement(load: LoadApp): CustomElementConstructor {
 
     /** Loads and mounts the chat (once); resolves it, or `undefined` when it failed or was overtaken. */
     #load(): Promise<WidgetApp | undefined> {
+      if (this.#waiting) return Promise.resolve(undefined);
       if (this.#app) return Promise.resolve(this.#app);
       if (this.#loading) return this.#loading;
       if (!this.#life.to('loading')) return Promise.resolve(undefined);

@@ -5,7 +5,7 @@
  * (`--tickki-primary`, `--tickki-on-primary`, `--tickki-font`, `--tickki-radius`, `--tickki-z-index`,
  * `--tickki-offset`) and `::part()`.
  */
-const DARK = '--tk-shadow:rgba(0,0,0,.6);--tk-focus:#93c5fd;';
+const DARK = '--tk-shadow:rgba(0,0,0,.6);--tk-focus:#93c5fd;--tk-note-bg:#1f2937;--tk-note-fg:#f9fafb;';
 
 export const LAUNCHER_CSS = `
 :host{all:initial;display:contents}
@@ -23,6 +23,9 @@ background:var(--tk-brand);color:var(--tk-on-brand);box-shadow:0 6px 20px var(--
 .launcher:focus-visible{outline:3px solid var(--tk-focus);outline-offset:3px}
 .launcher svg{inline-size:26px;block-size:26px;fill:currentColor}
 .launcher[aria-busy=true] svg{opacity:.6}
+.note{position:absolute;inset-block-end:68px;inset-inline-end:0;inline-size:max-content;max-inline-size:min(280px,calc(100vw - 2*var(--tk-offset)));padding:10px 14px;
+border-radius:12px;background:var(--tk-note-bg,#fff);color:var(--tk-note-fg,#111827);box-shadow:0 6px 20px var(--tk-shadow);font:14px/1.4 system-ui,sans-serif}
+:host([position=left]) .note{inset-inline-end:auto;inset-inline-start:0}
 .badge{position:absolute;inset-block-start:-4px;inset-inline-end:-4px;min-inline-size:22px;block-size:22px;padding:0 6px;border-radius:11px;
 background:#b91c1c;color:#fff;font:700 12px/22px system-ui,sans-serif;text-align:center;border:2px solid #fff}
 @media (prefers-reduced-motion:reduce){*{transition:none!important;animation:none!important}}

@@ -40,16 +40,21 @@ export interface TickkiChatWidgetProps {
   strings?: Record<string, string>;
   /** A CSP nonce, used only where constructable stylesheets are missing. */
   nonce?: string;
+  /**
+   * `required`: nothing stored or requested until this prop becomes `given` (or `ref.current.consent()`);
+   * `on-open`: the visitor opening the chat counts as consent; `given` (default): at once.
+   */
+  consent?: 'required' | 'on-open' | 'given';
   onMessage?: (message: WidgetEvents['message']) => void;
   onOpenChange?: (open: boolean) => void;
   onUnread?: (count: number) => void;
-  /** The element, for `open()`, `close()`, `toggle()`, `identify()`. */
+  /** The element, for `open()`, `close()`, `toggle()`, `identify()`, `consent()`, `logout()`. */
   ref?: Ref<TickkiChatElement>;
 }
 
 /** The drop-in chat widget for React DOM. */
 export function TickkiChatWidget(props: TickkiChatWidgetProps) {
-  const { publishableKey, baseUrl, locale, theme, primaryColor, position, visitorId, sound, dir, strings, nonce, onMessage, onOpenChange, onUnread, ref } = props;
+  const { publishableKey, baseUrl, locale, theme, primaryColor, position, visitorId, sound, dir, strings, nonce, consent, onMessage, onOpenChange, onUnread, ref } = props;
   const element = useRef<TickkiChatElement | null>(null);
   const handlers = useRef({ onMessage, onOpenChange, onUnread });
   handlers.current = { onMessage, onOpenChange, onUnread };
@@ -88,5 +93,6 @@ export function TickkiChatWidget(props: TickkiChatWidgetProps) {
     dir,
     strings: strings ? JSON.stringify(strings) : undefined,
     nonce,
+    consent,
   });
 }

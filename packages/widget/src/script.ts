@@ -7,7 +7,7 @@
  *
  * This small loader defines `<tickki-chat>`, adds one to the page with the script's `data-*`
  * settings, and exposes it as `window.tickkiChat` (`open()`, `close()`, `toggle()`, `identify()`,
- * `on()`, `destroy()`). The chat (`tickki-chat-app.js`, next to this file) loads after the page.
+ * `consent()`, `logout()`, `on()`, `destroy()`). The chat (`tickki-chat-app.js`, next to this file) loads after the page.
  */
 import { defineTickkiChat } from './element.js';
 import type { TickkiChatElement } from './types.js';
@@ -16,7 +16,7 @@ const script = document.currentScript as HTMLScriptElement | null;
 const base = script?.src || location.href;
 defineTickkiChat(() => import(/* @vite-ignore */ new URL('tickki-chat-app.js', base).href));
 
-const SETTINGS = ['publishable-key', 'base-url', 'locale', 'theme', 'primary-color', 'position', 'visitor-id', 'sound', 'nonce', 'strings', 'dir'];
+const SETTINGS = ['publishable-key', 'base-url', 'locale', 'theme', 'primary-color', 'position', 'visitor-id', 'sound', 'nonce', 'strings', 'dir', 'consent'];
 
 if (script?.dataset.publishableKey) {
   const add = () => {

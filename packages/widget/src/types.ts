@@ -13,6 +13,8 @@ export interface WidgetEvents {
   message: { content: string; isFromAgent: boolean; id: number | undefined; createdAt: Date };
   open: boolean;
   unread: number;
+  /** Consent mode: `needed` when the visitor opens the chat before consent (show your consent banner), `given` on `consent()`. */
+  consent: 'needed' | 'given';
 }
 
 /**
@@ -42,6 +44,12 @@ export interface TickkiChatAttributes {
   strings?: string;
   /** A CSP nonce, used only where constructable stylesheets are missing. */
   nonce?: string;
+  /**
+   * `required`: nothing is stored, read from storage or requested until `consent()` (the launcher
+   * shows; opening it says the chat waits for consent). `on-open`: as `required`, and the visitor
+   * opening the chat counts as consent. `given` or absent: at once.
+   */
+  consent?: 'required' | 'on-open' | 'given';
 }
 
 /**
@@ -112,7 +120,13 @@ export interface TickkiChatElement extends HTMLElement {
    * applied when it loads, and the promise resolves at once.
    */
   identify(fields: VisitorFields): Promise<unknown>;
-  /** Listens to `message`, `open` or `unread` (also before the chat has loaded, loading nothing); returns a function that stops. */
+  /**
+   * The site has the visitor's consent (`consent` attribute): the chat may store and connect from now
+   * on; if the visitor already asked to open it, it opens. Call it on every page once your consent
+   * banner says yes. Without the attribute it does nothing.
+   */
+  consent(): void;
+  /** Listens to `message`, `open`, `unread` or `consent` (also before the chat has loaded, loading nothing); returns a function that stops. */
   on<K extends keyof WidgetEvents>(event: K, listener: (value: WidgetEvents[K]) => void): () => void;
   /**
    * Ends the visitor's chat on this device (a sign-out on a shared computer): the session stops, and
