@@ -1,5 +1,5 @@
 import type { ChatConfig, TickkiChatError } from '@tickki/chat';
-import { Emitter } from './emitter.js';
+import { Emitter } from '@tickki/chat-realtime/internal';
 import { BannerTimer } from './banner.js';
 import { ChatController, EMPTY_VIEW } from './controller.js';
 import { IdentityQueue } from './identity-queue.js';
@@ -33,7 +33,7 @@ export class ChatScreen {
   #consented: boolean;
   #visitorId: string | undefined;
   #state: ScreenState;
-  #emitter = new Emitter<ChatScreenEvents>();
+  #emitter = new Emitter<ChatScreenEvents>(rethrowApart);
   #listeners = new Set<() => void>();
   #banner = new BannerTimer(() => this.#refresh());
   #open = false;
@@ -325,6 +325,12 @@ export class ChatScreen {
     if (unreadChanged) this.#emitter.emit('unread', next.unread);
   }
 }
+
+/** What a listener threw is thrown apart (it reaches the console), never to the code that emitted. */
+const rethrowApart = (error: unknown) =>
+  queueMicrotask(() => {
+    throw error;
+  });
 
 /** The fields that hold text. */
 const strip = (fields: VisitorFields): VisitorFields => Object.fromEntries(Object.entries(fields).filter(([, v]) => typeof v === 'string' && v.trim()));
