@@ -1,6 +1,6 @@
 import type { ChatConfig, ChatMessage, ChatSession, TickkiChatError, TickkiChatOptions } from '@tickki/chat';
 import type { BannerKind } from './banner.js';
-import type { ChatView } from './controller.js';
+import { EMPTY_VIEW, type ChatView } from './controller.js';
 import type { UiStorage } from './ui-store.js';
 
 /** The visitor's contact as the server keeps it. */
@@ -73,6 +73,21 @@ export interface ScreenState {
   uploads: readonly Upload[];
   notice: ScreenNotice | undefined;
 }
+
+/** A screen's state before it booted. */
+export const INITIAL_STATE: ScreenState = Object.freeze({
+  view: EMPTY_VIEW,
+  config: undefined,
+  configKnown: false,
+  failed: undefined,
+  banner: undefined,
+  away: false,
+  unread: 0,
+  needsForm: false,
+  consentNeeded: false,
+  uploads: [],
+  notice: undefined,
+});
 
 /** Events of a {@link ChatScreen}. */
 export interface ChatScreenEvents {

@@ -2,9 +2,10 @@ import type { ChatConfig, TickkiChatError } from '@tickki/chat';
 import { Emitter } from '@tickki/chat-realtime/internal';
 import { BannerTimer } from './banner.js';
 import { ChatController, EMPTY_VIEW } from './controller.js';
+import { whileOnScreen } from './presence.js';
 import { IdentityQueue } from './identity-queue.js';
 import { MessageNews } from './message-news.js';
-import type { ChatScreenEvents, ChatScreenOptions, Contact, ScreenState, VisitorFields } from './screen-types.js';
+import { INITIAL_STATE, type ChatScreenEvents, type ChatScreenOptions, type Contact, type ScreenState, type VisitorFields } from './screen-types.js';
 import { SessionStarts } from './session-starts.js';
 import { UiStore } from './ui-store.js';
 import { UnreadCounter } from './unread.js';
@@ -52,7 +53,7 @@ export class ChatScreen {
   constructor(options: ChatScreenOptions) {
     this.#o = options;
     this.#consented = !options.consent || options.consent === 'given';
-    this.#state = { view: EMPTY_VIEW, config: undefined, configKnown: false, failed: undefined, banner: undefined, away: false, unread: 0, needsForm: false, consentNeeded: false, uploads: [], notice: undefined };
+    this.#state = INITIAL_STATE;
   }
 
   /** The current snapshot. */
@@ -296,16 +297,12 @@ export class ChatScreen {
 
   /** Refreshes the config (agents online) while the chat is open and on screen. */
   #presence(): void {
-    const every = this.#o.presenceRefreshMs ?? 60_000;
-    if (!every) return;
-    const timer = setInterval(() => {
-      if (!this.#open || !this.#visible) return;
+    const refresh = () =>
       this.#controller.chat?.fetchConfig({ force: true }).then((config) => {
         this.#set({ config });
         this.#refresh(); // agents online, the pre-chat form
       }, () => undefined);
-    }, every);
-    this.#stops.push(() => clearInterval(timer));
+    this.#stops.push(whileOnScreen(this.#o.presenceRefreshMs ?? 60_000, () => this.#open && this.#visible, refresh));
   }
 
   #teardown(): void {
