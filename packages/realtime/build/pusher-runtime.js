@@ -8,8 +8,11 @@
  * `enabledTransports: ['ws', 'wss']`, `disableStats: true` and its own channel authorizer, so none
  * of that code can run for a Tickki chat. This runtime keeps everything that can: pusher-js's
  * connection manager, handshake, protocol, channels, ping/pong, backoff, and the browser's
- * online/offline events. Imports are resolved like pusher-js's own build (`core/…` under its
- * `src/`); see `pusher-websocket-only.ts`.
+ * online/offline events. The one strategy it connects with, pusher-js's `ws` loop, it builds
+ * itself (`getDefaultStrategy`), with the attempt timeouts and ping delay of pusher-js's strategy
+ * builder and transport manager, which are for choosing among many transports and are left out.
+ * Imports are resolved like pusher-js's own build (`core/…` under its `src/`); see
+ * `pusher-websocket-only.ts`.
  */
 import Transport from 'core/transports/transport';
 import * as URLSchemes from 'core/transports/url_schemes';
