@@ -11,6 +11,7 @@ import shared from '../../tsdown.shared.ts';
 export default defineConfig({
   ...shared,
   unbundle: true,
-  entry: ['src/index.ts', 'src/languages.ts', 'src/lang/en.ts', 'src/lang/fr.ts', 'src/lang/de.ts'],
+  // one entry per table: the LANGUAGES of src/locale.ts (src/strings.test.ts checks the exports list them all)
+  entry: ['src/index.ts', 'src/languages.ts', ...['en', 'fr', 'de', 'es', 'pt', 'it', 'nl', 'pl', 'tr', 'ru', 'ja', 'zh', 'ko', 'hi', 'id', 'ar', 'he'].map((language) => `src/lang/${language}.ts`)],
   external: [/^@tickki\//],
 });

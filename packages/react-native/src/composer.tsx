@@ -58,7 +58,7 @@ export function Composer({ onSend, onTyping, maxLength, onAttach, attaching = fa
         ) : null}
         {left <= countdownFrom(maxLength) ? (
           <Text style={[styles.notice, { color: left < 0 ? theme.danger : theme.muted }]} accessibilityLiveRegion="polite">
-            {left < 0 ? format(strings.tooLong, { max: maxLength }) : format(strings.charsLeft, { count: left })}
+            {left < 0 ? format(strings.tooLong, { max: maxLength }, strings.locale) : format(strings.charsLeft, { count: left }, strings.locale)}
           </Text>
         ) : null}
         <View style={styles.row}>

@@ -19,7 +19,11 @@ export interface TickkiChatLookProps {
   theme?: 'light' | 'dark' | 'auto';
   /** @deprecated Use `theme` (`'system'` is `'auto'`). */
   colorScheme?: 'light' | 'dark' | 'system';
-  /** Language and formats (BCP 47, `en_US` and `pt-br` too); default: the device's. Arabic, Hebrew, … lay out right to left. */
+  /**
+   * Language and formats (BCP 47, `en_US` and `pt-br` too); default: the device's. Arabic, Hebrew, …
+   * lay out right to left. Every built-in table (`LANGUAGES` of `@tickki/chat-ui`) is in the app's
+   * bundle, as Metro has no chunks to load later; other languages show English unless `strings` gives a table.
+   */
   locale?: string;
   /** Text direction; default: from `locale`, else React Native's `I18nManager.isRTL`. */
   dir?: 'ltr' | 'rtl';
@@ -27,7 +31,7 @@ export interface TickkiChatLookProps {
   rtl?: boolean;
   /** The brand colour, over the business's `branding.primary_color`. */
   primaryColor?: string;
-  /** Any string overridden (`{ send: 'Go' }`). */
+  /** Any string overridden (`{ send: 'Go' }`), or a whole table for a language without one (with its `locale`, for plurals). */
   strings?: TickkiStrings;
 }
 
@@ -52,5 +56,5 @@ export function useLook(props: TickkiChatLookProps, config: ChatConfig | undefin
   const color = props.primaryColor ?? config?.branding.primaryColor;
   const theme = useMemo(() => chatTheme(color, dark), [color, dark]);
   const unavailable = strings.unavailable;
-  return useMemo(() => ({ strings, theme, rtl, unavailable }), [strings, theme, rtl, unavailable]);
+  return useMemo(() => ({ strings, theme, rtl, locale, unavailable }), [strings, theme, rtl, locale, unavailable]);
 }

@@ -7,18 +7,43 @@ describe('resolveLocale', () => {
     // tag, locale, language, dir
     ['en_US', 'en-US', 'en', 'ltr'], // WordPress's get_locale()
     ['fr_FR', 'fr-FR', 'fr', 'ltr'],
-    ['pt-br', 'pt-BR', 'en', 'ltr'], // no Portuguese table: English words, Brazilian dates
+    ['pt-br', 'pt-BR', 'pt', 'ltr'],
+    ['pt_BR', 'pt-BR', 'pt', 'ltr'],
+    ['pt', 'pt', 'pt', 'ltr'],
+    ['pt-PT', 'pt-PT', 'pt', 'ltr'], // no European table: Brazilian words, Portuguese dates
     ['EN', 'en', 'en', 'ltr'],
     ['DE-at', 'de-AT', 'de', 'ltr'],
-    ['zh-Hant-TW', 'zh-Hant-TW', 'en', 'ltr'],
+    ['es-419', 'es-419', 'es', 'ltr'],
+    ['zh', 'zh', 'zh', 'ltr'], // Simplified
+    ['zh-CN', 'zh-CN', 'zh', 'ltr'],
+    ['zh_cn', 'zh-CN', 'zh', 'ltr'],
+    ['zh-SG', 'zh-SG', 'zh', 'ltr'],
+    ['zh-Hans', 'zh-Hans', 'zh', 'ltr'],
+    ['zh-Hans-HK', 'zh-Hans-HK', 'zh', 'ltr'],
+    ['cmn', 'zh', 'zh', 'ltr'],
+    ['zh-Hant-TW', 'zh-Hant-TW', 'en', 'ltr'], // Traditional never falls back to Simplified
+    ['zh-TW', 'zh-TW', 'en', 'ltr'],
+    ['zh-HK', 'zh-HK', 'en', 'ltr'],
+    ['zh-MO', 'zh-MO', 'en', 'ltr'],
+    ['zh-Hant', 'zh-Hant', 'en', 'ltr'],
+    ['ja-JP', 'ja-JP', 'ja', 'ltr'],
+    ['ko_KR', 'ko-KR', 'ko', 'ltr'],
+    ['in', 'id', 'id', 'ltr'], // the old code of Indonesian
+    ['hi-IN', 'hi-IN', 'hi', 'ltr'],
+    ['ru-UA', 'ru-UA', 'ru', 'ltr'],
+    ['nl-BE', 'nl-BE', 'nl', 'ltr'],
+    ['sv', 'sv', 'en', 'ltr'], // no Swedish table: English words, Swedish dates
     ['', 'en', 'en', 'ltr'],
     ['x y', 'en', 'en', 'ltr'],
     ['123', 'en', 'en', 'ltr'],
     ['-', 'en', 'en', 'ltr'],
     ['en-US-u-ca-gregory', 'en-US-u-ca-gregory', 'en', 'ltr'],
     ['  fr-CA ', 'fr-CA', 'fr', 'ltr'],
-    ['iw', 'he', 'en', 'rtl'], // the old code of Hebrew
-    ['ar_EG', 'ar-EG', 'en', 'rtl'],
+    ['iw', 'he', 'he', 'rtl'], // the old code of Hebrew
+    ['he-IL', 'he-IL', 'he', 'rtl'],
+    ['ar', 'ar', 'ar', 'rtl'],
+    ['ar_EG', 'ar-EG', 'ar', 'rtl'],
+    ['fa-IR', 'fa-IR', 'en', 'rtl'], // no Persian table: English words, right to left
     ['az-Arab', 'az-Arab', 'en', 'rtl'],
   ])('%j → %s, table %s, %s', (tag, locale, language, dir) => {
     expect(resolveLocale(tag)).toEqual({ locale, language, dir });
@@ -46,6 +71,11 @@ describe('resolveLocale', () => {
     expect(resolveLocale('sr-latn-rs', available).language).toBe('sr-Latn-RS');
     expect(resolveLocale('sr-Cyrl-RS', available).language).toBe('en');
     expect(resolveLocale('ja', available).language).toBe('en');
+    // Chinese: the script a region implies, Traditional never on a bare `zh`
+    expect(resolveLocale('zh-HK', available).language).toBe('zh-Hant');
+    expect(resolveLocale('zh-TW', ['en', 'zh']).language).toBe('en');
+    expect(resolveLocale('zh-CN', ['en', 'zh-Hans']).language).toBe('zh-Hans');
+    expect(resolveLocale('zh', ['en', 'zh-Hans', 'zh-Hant']).language).toBe('zh-Hans');
     // without English, the first table
     expect(resolveLocale('ja', ['de', 'fr'])).toEqual({ locale: 'ja', language: 'de', dir: 'ltr' });
     expect(resolveLocale('ja', []).language).toBe('en');

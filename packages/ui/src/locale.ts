@@ -5,8 +5,11 @@
  */
 import { isRtlLocale } from './strings.js';
 
-/** The languages of the built-in string tables (`@tickki/chat-ui/strings/<language>`). */
-export const LANGUAGES: readonly string[] = ['en', 'fr', 'de'];
+/**
+ * The languages of the built-in string tables (`@tickki/chat-ui/strings/<language>`): `pt` is
+ * Brazilian Portuguese (as CLDR's `pt`), `zh` is Simplified Chinese.
+ */
+export const LANGUAGES: readonly string[] = ['en', 'fr', 'de', 'es', 'pt', 'it', 'nl', 'pl', 'tr', 'ru', 'ja', 'zh', 'ko', 'hi', 'id', 'ar', 'he'];
 
 /** What {@link resolveLocale} found. */
 export interface ResolvedLocale {
@@ -32,29 +35,38 @@ function canonical(tag: string): string | undefined {
   return [language.toLowerCase(), script && script[0]!.toUpperCase() + script.slice(1).toLowerCase(), region?.toUpperCase()].filter(Boolean).join('-');
 }
 
-/** `zh-Hant-TW` → `['zh-Hant-TW', 'zh-Hant', 'zh-TW', 'zh']`: the tag, then ever less precise. */
+/**
+ * `sr-Latn-RS` → `['sr-Latn-RS', 'sr-Latn', 'sr-RS', 'sr']`: the tag, then ever less precise. Chinese
+ * gets its script when the tag has none (`Hant` in Taiwan, Hong Kong and Macao, else `Hans`), and
+ * Traditional Chinese stops before `zh`, the Simplified table: `zh-TW` → `['zh-TW', 'zh-Hant']`.
+ */
 function chain(tag: string): string[] {
   // subtags before the first singleton (extensions, private use): language, script, region, variants
   const subtags = tag.split('-');
   const end = subtags.findIndex((s, i) => i > 0 && s.length === 1);
   const [language = '', ...rest] = end < 0 ? subtags : subtags.slice(0, end);
-  const script = rest.find((s, i) => i === 0 && /^[a-z]{4}$/i.test(s));
+  let script = rest.find((s, i) => i === 0 && /^[a-z]{4}$/i.test(s));
   const region = rest.find((s, i) => i === (script ? 1 : 0) && /^([a-z]{2}|\d{3})$/i.test(s));
-  const out = [tag, script && `${language}-${script}`, region && `${language}-${region}`, language];
+  if (language === 'zh') script ??= /^(TW|HK|MO)$/i.test(region ?? '') ? 'Hant' : 'Hans';
+  const out = [tag, script && `${language}-${script}`, region && `${language}-${region}`, !/^zh-hant/i.test(`${language}-${script}`) && language];
   return [...new Set(out.filter((t): t is string => !!t))];
 }
 
 /**
  * Resolves `tag` against the string tables in `available`: `_` becomes `-`, the tag is
- * canonicalized (`pt-br` → `pt-BR`, `EN` → `en`, `iw` → `he`), then the first table found along the
- * chain full tag → language-script → language-region → language → `'en'` is picked (tables match
- * case-insensitively; `available[0]` when there is no `'en'`). A tag that is not well formed
- * (`''`, `'x y'`, `'123'`) resolves as `'en'`. Never throws.
+ * canonicalized (`pt-br` → `pt-BR`, `EN` → `en`, `iw` → `he`, `in` → `id`), then the first table found
+ * along the chain full tag → language-script → language-region → language → `'en'` is picked (tables
+ * match case-insensitively; `available[0]` when there is no `'en'`). Chinese without a script is
+ * Simplified (`zh`, `zh-CN`, `zh-SG` → `zh`) except in Taiwan, Hong Kong and Macao; Traditional
+ * Chinese (`zh-TW`, `zh-Hant`, `zh-HK`) never takes the Simplified `zh` table: English unless
+ * `available` has `zh-Hant` (or the exact tag). A tag that is not well formed (`''`, `'x y'`, `'123'`)
+ * resolves as `'en'`. Never throws.
  *
  * ```ts
  * resolveLocale('en_US');      // { locale: 'en-US', language: 'en', dir: 'ltr' }
- * resolveLocale('fr-CA');      // { locale: 'fr-CA', language: 'fr', dir: 'ltr' }
- * resolveLocale('ar-EG');      // { locale: 'ar-EG', language: 'en', dir: 'rtl' }: no Arabic table, Arabic dates and direction
+ * resolveLocale('pt-PT');      // { locale: 'pt-PT', language: 'pt', dir: 'ltr' }: Brazilian words, Portuguese dates
+ * resolveLocale('ar-EG');      // { locale: 'ar-EG', language: 'ar', dir: 'rtl' }
+ * resolveLocale('sv');         // { locale: 'sv', language: 'en', dir: 'ltr' }: no Swedish table, Swedish dates
  * ```
  */
 export function resolveLocale(tag: string | null | undefined, available: readonly string[] = LANGUAGES): ResolvedLocale {

@@ -2,10 +2,16 @@
  * The chat UI's words, in one table per language, shared by every face (web widget, React, React
  * Native; no DOM, no React). The tables are in `@tickki/chat-ui/strings` (all, with `chatStrings()`)
  * and one module per language (`@tickki/chat-ui/strings/fr`), so a UI loads only the one it shows.
- * Every string can be overridden; `{name}` placeholders are filled by {@link format}.
+ * Every string can be overridden; `{name}` placeholders and `{count, plural, one {…} other {…}}`
+ * forms are filled by {@link format}.
  */
-/** Every text a chat UI shows or announces. */
+/** Every text a chat UI shows or announces, and the language they are in. */
 export interface ChatStrings {
+  /**
+   * The language of this table, a BCP 47 tag (`ru`, `pt-BR`): its `Intl.PluralRules` pick the forms of
+   * `{count, plural, …}` and its `Intl.NumberFormat` writes the numbers. Not shown.
+   */
+  locale: string;
   /** Launcher button label. */
   open: string;
   /** Close button label. */
@@ -104,9 +110,49 @@ export interface ChatStrings {
   consentNeeded: string;
 }
 
-/** Fills `{name}` placeholders of `template` from `values`; unknown ones are left as written. */
-export function format(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
+/** Plural rules and number format by locale (a space before it: no key is `__proto__`), made once each. */
+const intl: Record<string, [Intl.PluralRules?, Intl.NumberFormat?]> = {};
+
+/** `new (what())(locale)`, else in English; `undefined` without it (Hermes has no `Intl.PluralRules`). */
+function make<T>(what: () => new (tag: string) => T, locale: string): T | undefined {
+  for (const tag of [locale, 'en'])
+    try {
+      return new (what())(tag);
+    } catch {
+      // a tag Intl refuses: English; no such Intl class: none
+    }
+}
+
+/**
+ * Fills the placeholders of `template` from `values`; unknown ones are left as written.
+ *
+ * - `{name}`: the value; a number is written by `Intl.NumberFormat(locale)` when `locale` is given
+ *   (`4,000` in English, `4 000` in French).
+ * - `{count, plural, one {# message} other {# messages}}` (ICU MessageFormat's plural): the form
+ *   `Intl.PluralRules(locale)` selects for the number (`zero`, `one`, `two`, `few`, `many`, else
+ *   `other`; `=0` matches exactly), `#` being the number; English's rules without `locale`.
+ *
+ * ```ts
+ * format('{count, plural, one {# файл} few {# файла} many {# файлов} other {# файла}}', { count: 22 }, 'ru'); // '22 файла'
+ * ```
+ *
+ * Never throws, whatever `locale` is.
+ */
+export function format(template: string, values: Record<string, string | number>, locale?: string): string {
+  const tag = locale || 'en';
+  const [rules, numbers] = (intl[' ' + tag] ??= [make(() => Intl.PluralRules, tag), make(() => Intl.NumberFormat, tag)]);
+  const text = (v: string | number) => (typeof v == 'number' && locale && numbers ? numbers.format(v) : String(v));
+  return template.replace(/\{(\w+)(?:,\s*plural,((?:\s*=?\w+\s*\{(?:[^{}]|\{\w+\})*\})+)\s*)?\}/g, (whole, key: string, forms?: string) => {
+    if (!(key in values)) return whole;
+    const value = values[key]!;
+    if (!forms) return text(value);
+    const n = +value;
+    const form: Record<string, string> = {};
+    forms.replace(/(=?\w+)\s*\{((?:[^{}]|\{\w+\})*)\}/g, (_, k: string, body: string) => (form[k] = body));
+    // without Intl.PluralRules (Hermes): `one` for 1, else `other`
+    const chosen = form[`=${n}`] ?? form[rules?.select(n) ?? (n === 1 ? 'one' : 'other')] ?? form.other ?? '';
+    return format(chosen.replace(/#/g, () => text(value)), values, locale);
+  });
 }
 
 const RTL_LANGUAGE = /^(ar|he|iw|fa|ur|ps|sd|ug|yi|dv|ckb)(\b|[-_])/i;

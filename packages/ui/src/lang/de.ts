@@ -2,6 +2,7 @@ import type { ChatStrings } from '../strings.js';
 
 /** German. */
 export const de: ChatStrings = {
+  locale: 'de',
   open: 'Chat öffnen',
   close: 'Chat schließen',
   title: 'Chat',

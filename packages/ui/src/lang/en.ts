@@ -2,6 +2,7 @@ import type { ChatStrings } from '../strings.js';
 
 /** English. */
 export const en: ChatStrings = {
+  locale: 'en',
   open: 'Open chat',
   close: 'Close chat',
   title: 'Chat',
@@ -32,7 +33,7 @@ export const en: ChatStrings = {
   startChat: 'Start chat',
   startFailed: "The chat couldn't start. Retrying…",
   unavailable: "The chat isn't available right now.",
-  tooLong: 'Messages can be at most {max} characters.',
+  tooLong: 'Messages can be at most {max, plural, one {# character} other {# characters}}.',
   fileTooLarge: 'Files can be at most {max} KB.',
   uploadFailed: "The file couldn't be sent.",
   attachment: 'Attachment: {name}',

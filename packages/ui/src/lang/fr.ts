@@ -2,10 +2,11 @@ import type { ChatStrings } from '../strings.js';
 
 /** French. */
 export const fr: ChatStrings = {
+  locale: 'fr',
   open: 'Ouvrir le chat',
   close: 'Fermer le chat',
   title: 'Chat',
-  unread: '({count} non lus)',
+  unread: '({count, plural, one {# non lu} other {# non lus}})',
   placeholder: 'Écrivez un message…',
   send: 'Envoyer',
   attach: 'Joindre un fichier',
@@ -32,7 +33,7 @@ export const fr: ChatStrings = {
   startChat: 'Démarrer le chat',
   startFailed: 'Le chat n’a pas pu démarrer. Nouvel essai…',
   unavailable: "Le chat n'est pas disponible pour le moment.",
-  tooLong: 'Un message compte au plus {max} caractères.',
+  tooLong: 'Un message compte au plus {max, plural, one {# caractère} other {# caractères}}.',
   fileTooLarge: 'Un fichier fait au plus {max} Ko.',
   uploadFailed: 'Le fichier n’a pas pu être envoyé.',
   attachment: 'Pièce jointe : {name}',

@@ -58,7 +58,7 @@ export function Composer({ session, strings: s, maxLength, canUpload, focusKey, 
     <>
       {length > maxLength * 0.9 ? (
         <p class={over ? 'count over' : 'count'} aria-live="polite">
-          {over ? format(s.tooLong, { max: maxLength }) : format(s.charsLeft, { count: maxLength - length })}
+          {over ? format(s.tooLong, { max: maxLength }, s.locale) : format(s.charsLeft, { count: maxLength - length }, s.locale)}
         </p>
       ) : null}
       <form

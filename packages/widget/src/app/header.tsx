@@ -21,12 +21,12 @@ export function Header({ state: { config, away, unread }, strings: s, name, onCl
       <div class="who">
         <h2 class="title" id="tk-title">
           {name}
-          {unread ? ' ' + format(s.unread, { count: unread }) : ''}
+          {unread ? ' ' + format(s.unread, { count: unread }, s.locale) : ''}
         </h2>
         {config ? (
           <p class="presence">
             <span class={away ? 'dot' : 'dot on'} aria-hidden="true" />
-            {away ? s.away.split(/[.!]/)[0] : s.online}
+            {away ? s.away.split(/[.!。！।]/)[0] : s.online}
           </p>
         ) : null}
       </div>

@@ -11,11 +11,32 @@ export function useScreen(screen: ChatScreen): ScreenState {
   return screen.state;
 }
 
-/** The UI languages besides English, each loaded when shown. */
-const TABLES: Record<string, () => Promise<ChatStrings>> = {
-  fr: () => import('@tickki/chat-ui/strings/fr').then((m) => m.fr),
-  de: () => import('@tickki/chat-ui/strings/de').then((m) => m.de),
+/**
+ * The UI languages besides English: every one of `LANGUAGES` (`@tickki/chat-ui`), which `resolveLocale`
+ * picks from. Each is a chunk of its own that only a page showing it loads; a module exports its
+ * table under its language's name.
+ */
+const TABLES: Record<string, () => Promise<Record<string, ChatStrings>>> = {
+  fr: () => import('@tickki/chat-ui/strings/fr'),
+  de: () => import('@tickki/chat-ui/strings/de'),
+  es: () => import('@tickki/chat-ui/strings/es'),
+  pt: () => import('@tickki/chat-ui/strings/pt'),
+  it: () => import('@tickki/chat-ui/strings/it'),
+  nl: () => import('@tickki/chat-ui/strings/nl'),
+  pl: () => import('@tickki/chat-ui/strings/pl'),
+  tr: () => import('@tickki/chat-ui/strings/tr'),
+  ru: () => import('@tickki/chat-ui/strings/ru'),
+  ja: () => import('@tickki/chat-ui/strings/ja'),
+  zh: () => import('@tickki/chat-ui/strings/zh'),
+  ko: () => import('@tickki/chat-ui/strings/ko'),
+  hi: () => import('@tickki/chat-ui/strings/hi'),
+  id: () => import('@tickki/chat-ui/strings/id'),
+  ar: () => import('@tickki/chat-ui/strings/ar'),
+  he: () => import('@tickki/chat-ui/strings/he'),
 };
+
+/** The tables loaded so far, by language: a panel drawn again shows its language at once. */
+const loaded: Record<string, ChatStrings | undefined> = { en };
 
 /** Overrides from the `strings` attribute (JSON); ignored when it is not an object of strings. */
 function parseStrings(json: string | null): Partial<ChatStrings> {
@@ -40,14 +61,16 @@ export interface Words {
  * attribute, else the locale's).
  */
 export function useWords(host: WidgetHost): Words {
-  const { locale, language, dir } = resolveLocale(host.attr('locale') || navigator.language, ['en', ...Object.keys(TABLES)]);
+  const { locale, language, dir } = resolveLocale(host.attr('locale') || navigator.language);
   const overrides = host.attr('strings');
-  const [table, setTable] = useState<[string, ChatStrings]>(['en', en]);
+  const [, bump] = useReducer((n: number) => n + 1, 0);
   useEffect(() => {
-    if (TABLES[language] && table[0] !== language) void TABLES[language]().then((t) => setTable([language, t]), () => undefined);
+    // English until the chunk is in, and for good when it cannot load (offline, blocked)
+    if (!loaded[language]) TABLES[language]?.().then((m) => bump((loaded[language] = m[language]) ? 1 : 0), () => undefined);
   }, [language]);
-  const base = language === 'en' ? en : table[0] === language ? table[1] : undefined;
-  const s = useMemo(() => ({ ...(base ?? en), ...parseStrings(overrides) }), [base, overrides]);
+  const base = loaded[language] ?? en;
+  // the page's own locale when it is the table's language (`ar-EG`): its digits, as the times have
+  const s = useMemo(() => ({ ...base, ...(locale.split('-')[0] === base.locale.split('-')[0] && { locale }), ...parseStrings(overrides) }), [base, locale, overrides]);
   const time = useMemo(() => timeFormatter(locale), [locale]);
   const direction = host.attr('dir') || dir;
   useLayoutEffect(() => host.frame.setAttribute('dir', direction), [direction]);

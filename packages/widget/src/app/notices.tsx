@@ -38,8 +38,8 @@ export function Uploads({ state: { uploads }, strings: s }: { state: ScreenState
 
 /** Why a text or a file was not sent, as the screen reports it. */
 export function noticeText(notice: ScreenNotice, s: ChatStrings): string {
-  if (notice.kind === 'tooLong') return format(s.tooLong, { max: notice.max });
-  if (notice.kind === 'fileTooLarge') return format(s.fileTooLarge, { max: notice.maxKb });
+  if (notice.kind === 'tooLong') return format(s.tooLong, { max: notice.max }, s.locale);
+  if (notice.kind === 'fileTooLarge') return format(s.fileTooLarge, { max: notice.maxKb }, s.locale);
   return s.uploadFailed;
 }
 
