@@ -2,7 +2,7 @@
  * Builds pusher-js from its published sources (`pusher-js/src`) with a websocket-only runtime
  * (`pusher-runtime.js`) into `@tickki/chat-realtime/pusher-websocket` (`build-pusher.ts`). Same
  * connection code as pusher-js's web build (its connection manager, handshake, protocol, channels,
- * ping/pong, backoff), 9.4 KB (min+gzip) lighter; see `pusher-runtime.js` for why the rest cannot run
+ * ping/pong, backoff), 9.5 KB (min+gzip) lighter; see `pusher-runtime.js` for why the rest cannot run
  * for a Tickki chat. The sources' layout is pusher-js's, not an API: the test of
  * `test/pusher-websocket.test.ts` is what says a new pusher-js version still builds right.
  *
@@ -11,7 +11,8 @@
  * user sign-in (`pusher.signin()`), the built-in HTTP channel and user authorizers and the deprecated
  * `authorizer` option (`@tickki/chat-realtime` always passes its own `customHandler`), the stats
  * sender (`disableStats` is pinned) and the strategy builder and transport manager (the runtime builds
- * its one strategy itself). A few that it does reach are shorter here ({@link SHORTER}).
+ * its one strategy itself). A few that it does reach are shorter here ({@link SHORTER}): the same
+ * behaviour written for ES2022 (`test/pusher-shorter-modules.test.ts` holds them to pusher-js's own).
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -48,6 +49,8 @@ export const SHORTER: Record<string, string> = {
   // links to pusher.com's docs in log and error messages
   'core/utils/url_store': `export default { buildLogSuffix: () => '' };`,
   'core/logger': readFileSync(join(import.meta.dirname, 'pusher-logger.js'), 'utf8'),
+  'core/errors': readFileSync(join(import.meta.dirname, 'pusher-errors.js'), 'utf8'),
+  'core/events/dispatcher': readFileSync(join(import.meta.dirname, 'pusher-events.js'), 'utf8'),
 };
 
 const VIRTUAL = '\0pusher-websocket-only:';
