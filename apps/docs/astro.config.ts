@@ -82,6 +82,7 @@ export default defineConfig({
             { label: 'Sending: the outbox and exactly once', link: '/guides/outbox/' },
             { label: 'Storage and the app lifecycle', link: '/guides/storage-and-lifecycle/' },
             { label: 'Theming and branding the widget', link: '/guides/widget-theming/' },
+            { label: 'Languages', link: '/guides/languages/' },
             { label: 'Consent and privacy', link: '/guides/consent/' },
             { label: 'Coming from the Flutter SDK', link: '/guides/flutter-concept-map/' },
           ],
