@@ -16,9 +16,11 @@ const loader = await rolldown({ ...common, input: 'src/script.ts' });
 await loader.write({ file: 'dist/tickki-chat.js', format: 'iife', minify: true, codeSplitting: false, comments });
 await loader.close();
 
-// the panel, and each UI language besides English as a chunk of its own next to it; pusher-js is
+// the panel, and each UI language besides English as a chunk of its own next to it; the words
+// module (`words.ts`), an entry of its own with a stable name, which the loader imports on a page
+// that is not in English, for the launcher's label and the consent note before the panel loads; pusher-js is
 // the websocket-only build, which @tickki/chat-realtime's `#pusher` gives a browser build, as it
 // does for an app's bundler
-const app = await rolldown({ ...common, input: { 'tickki-chat-app': 'src/app/app.tsx' } });
+const app = await rolldown({ ...common, input: { 'tickki-chat-app': 'src/app/app.tsx', 'tickki-chat-words': 'src/words.ts' } });
 await app.write({ dir: 'dist', format: 'esm', minify: true, entryFileNames: '[name].js', chunkFileNames: 'tickki-chat-[name]-[hash].js', comments });
 await app.close();

@@ -5,7 +5,7 @@ import { afterLoadAndIdle } from './idle.js';
 import { Launcher } from './launcher.js';
 import { PanelLoader } from './panel-loader.js';
 import { Lifecycle, type ElementState } from './lifecycle.js';
-import type { LoadApp, TickkiChatElement, VisitorFields, WidgetApp, WidgetEvents, WidgetHost } from './types.js';
+import type { LoadApp, LoadWords, TickkiChatElement, VisitorFields, WidgetApp, WidgetEvents, WidgetHost } from './types.js';
 import { readUi, saveBrand, tabOpen } from './ui-state.js';
 
 export type { ElementState } from './lifecycle.js';
@@ -22,13 +22,14 @@ let warned = false;
  * when a conversation is going on (so replies count as unread); at once when it was left open in
  * this tab. Under `consent="required"` or `"on-open"` it reads, writes and requests nothing until
  * `consent()` (or, `on-open`, the visitor opening it). Its lifecycle is the machine of `lifecycle.ts`.
+ * A page in another language than English (or with `strings`) loads its words with `loadWords`.
  */
-export function defineTickkiChat(load: LoadApp, name = 'tickki-chat'): void {
+export function defineTickkiChat(load: LoadApp, loadWords: LoadWords, name = 'tickki-chat'): void {
   if (typeof customElements === 'undefined' || customElements.get(name)) return;
-  customElements.define(name, makeElement(load));
+  customElements.define(name, makeElement(load, loadWords));
 }
 
-function makeElement(load: LoadApp): CustomElementConstructor {
+function makeElement(load: LoadApp, loadWords: LoadWords): CustomElementConstructor {
   return class TickkiChat extends HTMLElement implements TickkiChatElement {
     static observedAttributes = ['publishable-key', 'base-url', 'locale', 'theme', 'primary-color', 'dir', 'strings', 'visitor-id', 'sound', 'consent'];
     #root: ShadowRoot | undefined;
@@ -100,7 +101,7 @@ function makeElement(load: LoadApp): CustomElementConstructor {
 
     attributeChangedCallback(name: string, before: string | null, after: string | null): void {
       if (!this.#root || before === after) return;
-      if (name === 'locale') this.#label();
+      if (name === 'locale' || name === 'strings') this.#words();
       if (this.#waiting) return this.#launcher!.brand(this.getAttribute('primary-color'));
       if (name === 'consent') return this.consent();
       if (this.state === 'mounted') {
@@ -190,12 +191,27 @@ function makeElement(load: LoadApp): CustomElementConstructor {
       // the visitor is about to open it: start loading now
       const preload = () => this.state === 'idle' && !this.#waiting && void this.#load();
       for (const intent of ['pointerenter', 'focus', 'touchstart']) launcher.button.addEventListener(intent, preload, { once: true, passive: true });
+      this.#words();
+    }
+
+    /** The launcher's words: English at once, another language (or overrides) once its table loaded. */
+    #words(): void {
+      const locale = this.getAttribute('locale') || navigator.language || 'en';
+      const overrides = this.getAttribute('strings');
       this.#label();
+      if (/^en([-_]|$)/i.test(locale) && !overrides) return;
+      loadWords()
+        .then((m) => m.launcherWords(locale, overrides))
+        .then((words) => {
+          if (locale !== (this.getAttribute('locale') || navigator.language || 'en') || overrides !== this.getAttribute('strings')) return; // changed meanwhile
+          this.#launcher!.words = words;
+          this.#label();
+        })
+        .catch(() => undefined); // English stays
     }
 
     #label(): void {
-      const locale = this.getAttribute('locale') || navigator.language || 'en';
-      this.#launcher?.draw({ open: this.#open, unread: this.#unread, failed: this.state === 'failed', locale });
+      this.#launcher?.draw({ open: this.#open, unread: this.#unread, failed: this.state === 'failed' });
     }
 
     /** `focus`: opened by the visitor (focus goes into the panel); `restore`: left open in this tab, reopened on load (focus stays where the page put it). */

@@ -19,7 +19,7 @@ export type { ElementState } from './lifecycle.js';
 
 /** Defines `<tickki-chat>` (or `name`) if it is not defined yet. Called on import; safe to call again. */
 export function defineTickkiChat(name?: string): void {
-  define(() => import('./app/app.js'), name);
+  define(() => import('./app/app.js'), () => import('./words.js'), name);
 }
 
 defineTickkiChat();

@@ -5,11 +5,24 @@ import { LAUNCHER_CSS } from './launcher-css.js';
 const ICON_CHAT = '<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M12 3C6.5 3 2 6.8 2 11.5c0 2.4 1.2 4.6 3.1 6.1L4 21.5l4.6-2.2c1.1.3 2.2.5 3.4.5 5.5 0 10-3.8 10-8.3S17.5 3 12 3z"/></svg>';
 const ICON_CLOSE = '<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M18.3 5.7a1 1 0 0 0-1.4 0L12 10.6 7.1 5.7a1 1 0 0 0-1.4 1.4l4.9 4.9-4.9 4.9a1 1 0 1 0 1.4 1.4l4.9-4.9 4.9 4.9a1 1 0 0 0 1.4-1.4L13.4 12l4.9-4.9a1 1 0 0 0 0-1.4z"/></svg>';
 
-/** The launcher's words by language, before the chat (and its string tables) has loaded. */
-const LABELS: Record<string, [open: string, close: string, unread: string, failed: string, consentNeeded: string]> = {
-  en: ['Open chat', 'Close chat', 'unread', 'could not load, try again', "The chat starts once you accept this site's privacy settings."],
-  fr: ['Ouvrir le chat', 'Fermer le chat', 'non lus', 'échec du chargement, réessayez', 'Le chat démarre une fois les réglages de confidentialité de ce site acceptés.'],
-  de: ['Chat öffnen', 'Chat schließen', 'ungelesen', 'Laden fehlgeschlagen, erneut versuchen', 'Der Chat startet, sobald Sie die Datenschutzeinstellungen dieser Website akzeptiert haben.'],
+/** What the launcher says: its label open and closed, the unread count, a chat that could not load, the consent note. */
+export interface LauncherWords {
+  open: string;
+  close: string;
+  /** The unread count, as it follows the label: `(3 unread)`. */
+  unread(count: number): string;
+  /** The chat could not load. */
+  failed: string;
+  consentNeeded: string;
+}
+
+/** English, built in; other languages come with the chat's string tables (`words.ts`). */
+const ENGLISH: LauncherWords = {
+  open: 'Open chat',
+  close: 'Close chat',
+  unread: (count) => `(${count} unread)`,
+  failed: "The chat isn't available right now.",
+  consentNeeded: "The chat starts once you accept this site's privacy settings.",
 };
 
 /** What the launcher shows. */
@@ -18,8 +31,6 @@ export interface LauncherState {
   unread: number;
   /** The chat could not load: a "!" badge, said in the label. */
   failed: boolean;
-  /** The page's or the element's language (BCP 47). */
-  locale: string;
 }
 
 /**
@@ -37,6 +48,8 @@ export class Launcher {
   readonly #root: ShadowRoot;
   readonly #nonce: () => string | null;
   readonly #sheets = new Set<string>();
+  /** The page's language's words, once loaded (else English). */
+  words: LauncherWords = ENGLISH;
 
   /** `nonce`: the CSP nonce, for browsers without constructable stylesheets. */
   constructor(root: ShadowRoot, nonce: () => string | null) {
@@ -61,17 +74,16 @@ export class Launcher {
     root.append(frame);
   }
 
-  /** Draws `state`: icon, label (with the unread count or the failure), badge, and the note's words. */
-  draw({ open, unread, failed, locale }: LauncherState): void {
-    const [openLabel, close, unreadLabel, failedLabel, consentNeeded] = LABELS[locale.split(/[-_]/)[0]!.toLowerCase()] ?? LABELS.en!;
-    const { button } = this;
+  /** Draws `state` in {@link Launcher.words}: icon, label (with the unread count or the failure), badge, and the note. */
+  draw({ open, unread, failed }: LauncherState): void {
+    const { button, words } = this;
     button.setAttribute('aria-expanded', String(open));
     button.innerHTML = open ? ICON_CLOSE : ICON_CHAT;
     button.append(this.#badge);
-    button.setAttribute('aria-label', (open ? close : openLabel) + (unread ? ` (${unread} ${unreadLabel})` : '') + (failed ? ` (${failedLabel})` : ''));
+    button.setAttribute('aria-label', (open ? words.close : words.open) + (unread ? ' ' + words.unread(unread) : '') + (failed ? ` (${words.failed})` : ''));
     this.#badge.textContent = failed ? '!' : unread > 99 ? '99+' : String(unread);
     this.#badge.hidden = !failed && !unread;
-    this.note.textContent = consentNeeded;
+    this.note.textContent = words.consentNeeded;
   }
 
   /** Adds a style sheet to the shadow root (once per sheet, however often the panel mounts). */

@@ -14,7 +14,8 @@ import type { TickkiChatElement } from './types.js';
 
 const script = document.currentScript as HTMLScriptElement | null;
 const base = script?.src || location.href;
-defineTickkiChat(() => import(/* @vite-ignore */ new URL('tickki-chat-app.js', base).href));
+const beside = (file: string) => import(/* @vite-ignore */ new URL(file, base).href);
+defineTickkiChat(() => beside('tickki-chat-app.js'), () => beside('tickki-chat-words.js'));
 
 const SETTINGS = ['publishable-key', 'base-url', 'locale', 'theme', 'primary-color', 'position', 'visitor-id', 'sound', 'nonce', 'strings', 'dir', 'consent'];
 

@@ -103,6 +103,9 @@ export interface WidgetHost {
   adopt(css: string): void;
 }
 
+/** Loads the module of the UI's words (`words.ts`): the launcher's in the page's language, before the chat loads. */
+export type LoadWords = () => Promise<{ launcherWords(locale: string, overrides: string | null): Promise<import('./launcher.js').LauncherWords> }>;
+
 /** Loads the panel module: `mount(host)` renders it (and throws, or rejects, when the chat cannot start). */
 export type LoadApp = () => Promise<{ mount(host: WidgetHost): WidgetApp | Promise<WidgetApp> }>;
 

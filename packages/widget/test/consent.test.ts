@@ -25,7 +25,7 @@ function countStorage(): void {
 }
 
 /** The host page's own files, the loader, and the browser's own favicon request: not the chat's. */
-const PAGE_FILES = new Set(['/', '/on-open', '/no-consent-needed', '/host.css', '/tickki-chat.js', '/favicon.ico']);
+const PAGE_FILES = new Set(['/', '/on-open', '/no-consent-needed', '/ja', '/host.css', '/tickki-chat.js', '/favicon.ico']);
 
 describe.runIf(hasChromium)('consent mode', () => {
   let sb: RunningSandbox;
@@ -36,7 +36,7 @@ describe.runIf(hasChromium)('consent mode', () => {
 
   beforeAll(async () => {
     sb = await sandbox({ agent: { mode: 'echo', delay_ms: 0, typing: false } });
-    pages = await widgetPages(sb, { consent: 'required' }, undefined, { '/on-open': { consent: 'on-open' }, '/no-consent-needed': {} });
+    pages = await widgetPages(sb, { consent: 'required' }, undefined, { '/on-open': { consent: 'on-open' }, '/no-consent-needed': {}, '/ja': { consent: 'required', locale: 'ja' } });
     browser = await launchChromium();
   });
   afterAll(async () => {
@@ -119,6 +119,20 @@ describe.runIf(hasChromium)('consent mode', () => {
     // with consent the kept badge shows at once, and the conversation loads in the background
     await untilPage(page, async () => (await page.locator('tickki-chat .badge').textContent()) === '1', 'the kept badge');
     await untilPage(page, async () => requested.some((u) => u.endsWith('/tickki-chat-app.js')), 'the chat loaded in the background');
+  });
+
+  it('required, a Japanese page: the launcher and the note speak Japanese before consent, from the widget\'s own words and language files alone', async () => {
+    const { page, requested } = await visit('/ja');
+    await idle(page);
+    await launcher(page).click();
+    const note = page.locator('tickki-chat .note');
+    await note.waitFor();
+    await untilPage(page, async () => !/[a-z]{4}/i.test((await note.textContent()) ?? 'x'), 'the Japanese note');
+    expect(await launcher(page).getAttribute('aria-label')).toBe('チャットを開く');
+    // the widget's own static files, from where the loader came: nothing of the chat's API, nothing stored
+    expect(requested.map((u) => new URL(u).pathname.replace(/-[\w-]{8}\.js$/, '.js'))).toEqual(['/tickki-chat-words.js', '/tickki-chat-ja.js']);
+    expect(await storageCalls(page)).toEqual([]);
+    await page.screenshot({ path: '/tmp/shots/consent-ja.png' });
   });
 
   it('on-open: nothing until the visitor opens the chat, which counts as consent', async () => {

@@ -2,6 +2,7 @@ import { useEffect, useLayoutEffect, useMemo, useReducer, useState } from 'preac
 import { resolveLocale, timeFormatter, type ChatScreen, type ChatStrings, type ScreenState } from '@tickki/chat-ui';
 import { en } from '@tickki/chat-ui/strings/en';
 import type { WidgetHost } from '../types.js';
+import { loadedTable, loadTable, parseStrings } from '../words.js';
 import { followViewport, FULL_SCREEN, lockPageScroll } from './viewport.js';
 
 /** The screen's state; re-renders on every change. */
@@ -9,44 +10,6 @@ export function useScreen(screen: ChatScreen): ScreenState {
   const [, bump] = useReducer((n: number) => n + 1, 0);
   useEffect(() => screen.subscribe(() => bump(1)), [screen]);
   return screen.state;
-}
-
-/**
- * The UI languages besides English: every one of `LANGUAGES` (`@tickki/chat-ui`), which `resolveLocale`
- * picks from. Each is a chunk of its own that only a page showing it loads; a module exports its
- * table under its language's name.
- */
-const TABLES: Record<string, () => Promise<Record<string, ChatStrings>>> = {
-  fr: () => import('@tickki/chat-ui/strings/fr'),
-  de: () => import('@tickki/chat-ui/strings/de'),
-  es: () => import('@tickki/chat-ui/strings/es'),
-  pt: () => import('@tickki/chat-ui/strings/pt'),
-  it: () => import('@tickki/chat-ui/strings/it'),
-  nl: () => import('@tickki/chat-ui/strings/nl'),
-  pl: () => import('@tickki/chat-ui/strings/pl'),
-  tr: () => import('@tickki/chat-ui/strings/tr'),
-  ru: () => import('@tickki/chat-ui/strings/ru'),
-  ja: () => import('@tickki/chat-ui/strings/ja'),
-  zh: () => import('@tickki/chat-ui/strings/zh'),
-  ko: () => import('@tickki/chat-ui/strings/ko'),
-  hi: () => import('@tickki/chat-ui/strings/hi'),
-  id: () => import('@tickki/chat-ui/strings/id'),
-  ar: () => import('@tickki/chat-ui/strings/ar'),
-  he: () => import('@tickki/chat-ui/strings/he'),
-};
-
-/** The tables loaded so far, by language: a panel drawn again shows its language at once. */
-const loaded: Record<string, ChatStrings | undefined> = { en };
-
-/** Overrides from the `strings` attribute (JSON); ignored when it is not an object of strings. */
-function parseStrings(json: string | null): Partial<ChatStrings> {
-  try {
-    const value: unknown = json ? JSON.parse(json) : {};
-    if (!value || typeof value !== 'object') return {};
-    return Object.fromEntries(Object.entries(value).filter(([, v]) => typeof v === 'string')) as Partial<ChatStrings>;
-  } catch {
-    return {};
-  }
 }
 
 /** What the panel says and how: the strings (a table loaded by language, overrides on top), the time format, the direction. */
@@ -66,9 +29,9 @@ export function useWords(host: WidgetHost): Words {
   const [, bump] = useReducer((n: number) => n + 1, 0);
   useEffect(() => {
     // English until the chunk is in, and for good when it cannot load (offline, blocked)
-    if (!loaded[language]) TABLES[language]?.().then((m) => bump((loaded[language] = m[language]) ? 1 : 0), () => undefined);
+    if (!loadedTable(language)) void loadTable(language).then(() => bump(1));
   }, [language]);
-  const base = loaded[language] ?? en;
+  const base = loadedTable(language) ?? en;
   // the page's own locale when it is the table's language (`ar-EG`): its digits, as the times have
   const s = useMemo(() => ({ ...base, ...(locale.split('-')[0] === base.locale.split('-')[0] && { locale }), ...parseStrings(overrides) }), [base, locale, overrides]);
   const time = useMemo(() => timeFormatter(locale), [locale]);
