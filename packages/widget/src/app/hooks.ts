@@ -1,5 +1,5 @@
 import { useEffect, useLayoutEffect, useMemo, useReducer, useState } from 'preact/hooks';
-import { resolveLocale, timeFormatter, type ChatScreen, type ChatStrings, type ScreenState } from '@tickki/chat-ui';
+import { resolveLocale, timeOfDay, type ChatScreen, type ChatStrings, type ScreenState } from '@tickki/chat-ui';
 import { en } from '@tickki/chat-ui/strings/en';
 import type { WidgetHost } from '../types.js';
 import { loadedTable, loadTable, parseStrings } from '../words.js';
@@ -12,10 +12,12 @@ export function useScreen(screen: ChatScreen): ScreenState {
   return screen.state;
 }
 
-/** What the panel says and how: the strings (a table loaded by language, overrides on top), the time format, the direction. */
+/** What the panel says and how: the strings (a table loaded by language, overrides on top), the time of day, the locale. */
 export interface Words {
   s: ChatStrings;
   time: (d: Date) => string;
+  /** The resolved locale (`resolveLocale`'s `locale`): dates of the day separators. */
+  locale: string;
 }
 
 /**
@@ -34,10 +36,10 @@ export function useWords(host: WidgetHost): Words {
   const base = loadedTable(language) ?? en;
   // the page's own locale when it is the table's language (`ar-EG`): its digits, as the times have
   const s = useMemo(() => ({ ...base, ...(locale.split('-')[0] === base.locale.split('-')[0] && { locale }), ...parseStrings(overrides) }), [base, locale, overrides]);
-  const time = useMemo(() => timeFormatter(locale), [locale]);
+  const time = useMemo(() => timeOfDay(locale), [locale]);
   const direction = host.attr('dir') || dir;
   useLayoutEffect(() => host.frame.setAttribute('dir', direction), [direction]);
-  return useMemo(() => ({ s, time }), [s, time]);
+  return useMemo(() => ({ s, time, locale }), [s, time, locale]);
 }
 
 /** Whether the panel is full screen (the panel-css breakpoint): then it is modal. */

@@ -8,6 +8,8 @@ export interface MessageItemProps {
   strings: ChatStrings;
   /** Formats a message's time (`timeFormatter` of `@tickki/chat-ui`). */
   time: (d: Date) => string;
+  /** Ends its group (`threadRows`): the time shows under it; inside a group, only screen readers get it. */
+  last?: boolean;
   onRetry(clientId: string): void;
   onDiscard(clientId: string): void;
 }
@@ -21,13 +23,15 @@ const isImage = (mime: string) => /^image\/(png|jpe?g|gif|webp|avif)$/i.test(mim
  */
 export class MessageItem extends Component<MessageItemProps> {
   override shouldComponentUpdate(next: MessageItemProps): boolean {
-    return next.message !== this.props.message || next.strings !== this.props.strings;
+    return next.message !== this.props.message || next.strings !== this.props.strings || next.last !== this.props.last;
   }
 
-  override render({ message: m, strings: s, time, onRetry, onDiscard }: MessageItemProps) {
+  override render({ message: m, strings: s, time, last = true, onRetry, onDiscard }: MessageItemProps) {
     const mine = !m.isFromAgent;
+    // a failed message keeps Retry and Discard in sight
+    const grouped = !last && m.status !== 'failed';
     return (
-      <li class={(mine ? 'me ' : '') + m.status} data-status={m.status}>
+      <li class={(mine ? 'me ' : '') + m.status + (grouped ? ' g' : '')} data-status={m.status}>
         <span class="sr">{mine ? s.you : s.agent}:</span>
         <div class="bubble" dir="auto" part={mine ? 'bubble visitor' : 'bubble agent'}>
           {m.attachments.length ? (
@@ -55,7 +59,7 @@ export class MessageItem extends Component<MessageItemProps> {
               )
             : null}
         </div>
-        <div class="meta">
+        <div class={grouped ? 'meta sr' : 'meta'}>
           {m.status === 'pending' ? (
             <span>{s.sending}</span>
           ) : m.status === 'failed' ? (

@@ -1,6 +1,6 @@
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import { keepAtBottom } from './viewport.js';
-import type { ChatScreen, ScreenState } from '@tickki/chat-ui';
+import { threadRows, type ChatScreen, type ScreenState } from '@tickki/chat-ui';
 import type { Words } from './hooks.js';
 import { MessageItem } from './message-item.js';
 
@@ -18,11 +18,12 @@ export interface MessageListProps {
 }
 
 /**
- * The messages, oldest first, after the welcome (or the "older messages" button). Stays at the
+ * The messages, oldest first, after the welcome (or the "older messages" button), in groups (one
+ * time under a group) with a heading where the day changes (`threadRows`). Stays at the
  * bottom while the visitor is there (and for their own new message); keeps the position when older
  * history lands above; only the visitor scrolling up loads more.
  */
-export function MessageList({ screen, state: { view, config }, words: { s, time }, name, open, focusKey, onAct }: MessageListProps) {
+export function MessageList({ screen, state: { view, config }, words: { s, time, locale }, name, open, focusKey, onAct }: MessageListProps) {
   const { messages, typing, session, hasOlder, status } = view;
   const list = useRef<HTMLOListElement>(null);
   const atBottom = useRef(true);
@@ -88,22 +89,29 @@ export function MessageList({ screen, state: { view, config }, words: { s, time 
           </div>
         </li>
       )}
-      {messages.map((m) => (
-        <MessageItem
-          key={m.key}
-          message={m}
-          strings={s}
-          time={time}
-          onRetry={(id) => {
-            onAct();
-            screen.retry(id);
-          }}
-          onDiscard={(id) => {
-            onAct();
-            screen.discard(id);
-          }}
-        />
-      ))}
+      {threadRows(messages, { strings: s, locale }).map((r) =>
+        r.kind === 'day' ? (
+          <li key={r.key} class="day">
+            <h3>{r.label}</h3>
+          </li>
+        ) : (
+          <MessageItem
+            key={r.key}
+            message={r.message}
+            last={r.last}
+            strings={s}
+            time={time}
+            onRetry={(id) => {
+              onAct();
+              screen.retry(id);
+            }}
+            onDiscard={(id) => {
+              onAct();
+              screen.discard(id);
+            }}
+          />
+        ),
+      )}
     </ol>
   );
 }

@@ -36,6 +36,11 @@ border:1px solid var(--tk-border);border-radius:var(--tickki-radius,16px);box-sh
 .me .bubble{background:var(--tk-brand);color:var(--tk-on-brand);border-end-start-radius:16px;border-end-end-radius:4px}
 .bubble a{color:inherit;text-decoration:underline;text-underline-offset:2px}
 .meta{font-size:11.5px;color:var(--tk-muted);margin:3px 4px 4px;display:flex;gap:8px;align-items:center}
+.list>li.g{margin-block-end:-4px}
+.g .bubble{border-end-start-radius:16px;border-end-end-radius:16px}
+.list>li.day{align-self:stretch;max-inline-size:none;flex-direction:row;align-items:center;gap:10px;margin:10px 4px 4px}
+.day::before,.day::after{content:"";flex:1;border-block-start:1px solid var(--tk-border)}
+.day h3{margin:0;font-size:12px;font-weight:600;color:var(--tk-muted)}
 .failed .bubble{outline:2px solid var(--tk-danger);outline-offset:-2px;background:var(--tk-bg);color:var(--tk-fg)}
 .failed .meta{color:var(--tk-danger)}
 .link{all:unset;cursor:pointer;font-weight:600;text-decoration:underline;color:var(--tk-fg)}
