@@ -9,6 +9,10 @@ export interface MessageBubbleProps {
   message: ChatMessage;
   /** Shown for agent messages (the business's name, or the strings' "Agent"). */
   agentName: string;
+  /** Its time of day: in its accessibility label, and shown under it when it ends its group. */
+  time?: string;
+  /** Ends its group (`threadRows` of `@tickki/chat-ui`; the default): its time shows under it. */
+  last?: boolean;
   onRetry?: (clientId: string) => void;
   onDiscard?: (clientId: string) => void;
 }
@@ -18,7 +22,7 @@ export interface MessageBubbleProps {
  * Text is plain text (never markup); only http(s) and mailto links and http(s) attachments are
  * tappable. Pending messages say so; failed ones keep their text and offer Retry and Discard.
  */
-export const MessageBubble = memo(function MessageBubble({ message, agentName, onRetry, onDiscard }: MessageBubbleProps) {
+export const MessageBubble = memo(function MessageBubble({ message, agentName, time, last = true, onRetry, onDiscard }: MessageBubbleProps) {
   const { strings, theme } = useChatUi();
   const mine = !message.isFromAgent;
   const failed = message.status === 'failed';
@@ -27,16 +31,19 @@ export const MessageBubble = memo(function MessageBubble({ message, agentName, o
   // an attachment message's text is usually just the file name: the link says it already
   const content = message.attachments.some((a) => a.fileName === message.content) ? '' : message.content;
   const status = message.status === 'pending' ? strings.sending : failed ? strings.failed : undefined;
+  // a group shows one time, under its last bubble; Sending… and Not sent always show
+  const meta = status ?? (last ? time : undefined);
+  const tail = last ? 4 : 18;
   return (
-    <View style={[styles.row, mine ? styles.mine : styles.theirs]}>
+    <View style={[styles.row, mine ? styles.mine : styles.theirs, !last && !status && styles.grouped]}>
       <View
         accessible
-        accessibilityLabel={[`${who}: ${message.content}`, ...message.attachments.map((a) => format(strings.attachment, { name: a.fileName })), status]
+        accessibilityLabel={[`${who}: ${message.content}`, ...message.attachments.map((a) => format(strings.attachment, { name: a.fileName })), status ?? time]
           .filter(Boolean)
           .join('. ')}
         style={[
           styles.bubble,
-          mine ? { backgroundColor: theme.primary, borderBottomEndRadius: 4 } : { backgroundColor: theme.surface, borderColor: theme.border, borderWidth: StyleSheet.hairlineWidth, borderBottomStartRadius: 4 },
+          mine ? { backgroundColor: theme.primary, borderBottomEndRadius: tail } : { backgroundColor: theme.surface, borderColor: theme.border, borderWidth: StyleSheet.hairlineWidth, borderBottomStartRadius: tail },
           message.status === 'pending' && styles.pending,
           failed && { borderColor: theme.danger, borderWidth: 1 },
         ]}
@@ -68,9 +75,9 @@ export const MessageBubble = memo(function MessageBubble({ message, agentName, o
           );
         })}
       </View>
-      {status ? (
-        <Text style={[styles.status, { color: failed ? theme.danger : theme.muted }]} importantForAccessibility="no">
-          {status}
+      {meta ? (
+        <Text style={[styles.status, { color: failed ? theme.danger : theme.muted }]} importantForAccessibility="no" accessibilityElementsHidden={!status}>
+          {meta}
         </Text>
       ) : null}
       {failed && message.clientId ? (
@@ -93,6 +100,7 @@ const linkProps = (href: string): object =>
 
 const styles = StyleSheet.create({
   row: { paddingHorizontal: 12, marginVertical: 3, maxWidth: '100%' },
+  grouped: { marginBottom: 0 },
   mine: { alignItems: 'flex-end' },
   theirs: { alignItems: 'flex-start' },
   bubble: { maxWidth: '82%', borderRadius: 18, paddingHorizontal: 14, paddingVertical: 9 },

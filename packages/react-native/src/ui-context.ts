@@ -9,10 +9,12 @@ export interface ChatUi {
   strings: ChatStrings;
   theme: ChatTheme;
   rtl: boolean;
+  /** The resolved locale (BCP 47): message times and day headings. */
+  locale: string;
 }
 
 /** @internal */
-export const ChatUiContext = createContext<ChatUi>({ strings: chatStrings(), theme: chatTheme(undefined, false), rtl: false });
+export const ChatUiContext = createContext<ChatUi>({ strings: chatStrings(), theme: chatTheme(undefined, false), rtl: false, locale: 'en' });
 
 /** @internal */
 export const useChatUi = (): ChatUi => useContext(ChatUiContext);
