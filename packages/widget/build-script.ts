@@ -2,7 +2,7 @@
  * The script-tag build, self-contained and minified: `dist/tickki-chat.js` (the loader: a classic
  * script that defines `<tickki-chat>` and draws the launcher) and `dist/tickki-chat-app.js` (the chat
  * panel with Preact, `@tickki/chat` and pusher-js, an ES module the loader imports after the page;
- * other UI languages than English are `tickki-chat-*.js` chunks beside it).
+ * other UI languages than English and the voice recorder are `tickki-chat-*.js` chunks beside it).
  */
 import { rolldown } from 'rolldown';
 import { minifyCss } from './build-css.ts';
@@ -20,7 +20,9 @@ await loader.close();
 // module (`words.ts`), an entry of its own with a stable name, which the loader imports on a page
 // that is not in English, for the launcher's label and the consent note before the panel loads; pusher-js is
 // the websocket-only build, which @tickki/chat-realtime's `#pusher` gives a browser build, as it
-// does for an app's bundler
-const app = await rolldown({ ...common, input: { 'tickki-chat-app': 'src/app/app.tsx', 'tickki-chat-words': 'src/words.ts' } });
+// does for an app's bundler. The voice recorder is a chunk too, loaded when the visitor presses
+// record: what it shares with the panel (Preact, icons, strings helpers) stays in the panel, which
+// exports it to the chunk (`allow-extension`), instead of a third file every panel load would wait for
+const app = await rolldown({ ...common, input: { 'tickki-chat-app': 'src/app/app.tsx', 'tickki-chat-words': 'src/words.ts' }, preserveEntrySignatures: 'allow-extension' });
 await app.write({ dir: 'dist', format: 'esm', minify: true, entryFileNames: '[name].js', chunkFileNames: 'tickki-chat-[name]-[hash].js', comments });
 await app.close();

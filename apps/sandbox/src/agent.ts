@@ -1,7 +1,11 @@
 /**
  * The scripted agent: answers each visitor message after a delay, by echoing it, with the next
- * canned answer, or not at all. While it "writes" it broadcasts `AgentTyping`.
+ * canned answer, or not at all. While it "writes" it broadcasts `AgentTyping`. A text that asks for
+ * a voice note or audio ("voice", "audio") or a picture ("image", "photo", "picture") is answered
+ * with a sample file instead (`media.ts`: a short WAV chime, a PNG landscape), so a chat UI can be
+ * seen playing audio and showing thumbnails.
  */
+import { mediaAskedFor, sampleMedia, type MediaFile } from './media.js';
 import type { AgentSettings } from './store.js';
 
 /** What the agent needs from the sandbox. */
@@ -11,6 +15,11 @@ export interface AgentHost {
   reply(conversationId: number, content: string, agentName: string): boolean;
   /** Broadcasts `AgentTyping`. */
   typing(conversationId: number, typing: boolean, agentName: string): void;
+  /**
+   * Stores and broadcasts an agent attachment message with this file; false if the conversation is
+   * gone. Without it, texts asking for media get the usual answer.
+   */
+  attach?(conversationId: number, file: MediaFile, agentName: string): boolean;
 }
 
 export class ScriptedAgent {
@@ -35,9 +44,17 @@ export class ScriptedAgent {
     return s.canned[i % s.canned.length];
   }
 
+  /** The sample file a visitor message asks for (when the agent is on and can send files), else undefined. */
+  mediaFor(message: { type: string; content: string }): MediaFile | undefined {
+    if (this.#host.settings().mode === 'off' || !this.#host.attach || message.type !== 'text') return undefined;
+    const kind = mediaAskedFor(message.content);
+    return kind && sampleMedia(kind);
+  }
+
   /** Schedules the reply to a visitor message. */
   onVisitorMessage(conversationId: number, message: { type: string; content: string }): void {
-    const answer = this.answerFor(conversationId, message);
+    const media = this.mediaFor(message);
+    const answer = media ? media.file_name : this.answerFor(conversationId, message);
     if (answer === undefined) return;
     const s = this.#host.settings();
     const name = s.name;
@@ -46,7 +63,7 @@ export class ScriptedAgent {
     const timer = setTimeout(() => {
       this.#timers.delete(timer);
       if (typing) this.#host.typing(conversationId, false, name);
-      if (this.#host.reply(conversationId, answer, name)) this.replies++;
+      if (media ? this.#host.attach!(conversationId, media, name) : this.#host.reply(conversationId, answer, name)) this.replies++;
     }, s.delay_ms);
     this.#timers.add(timer);
   }

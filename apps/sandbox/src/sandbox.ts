@@ -67,6 +67,7 @@ export class Sandbox {
       settings: () => this.store.agent,
       reply: (conversationId, content, name) => this.agentReply(conversationId, content, name) !== undefined,
       typing: (conversationId, typing, name) => this.agentTyping(conversationId, typing, name),
+      attach: (conversationId, file, name) => this.agentAttachment(conversationId, file, name) !== undefined,
     });
   }
 
@@ -144,6 +145,15 @@ export class Sandbox {
     const conversation = this.store.conversations.get(conversationId);
     if (!conversation) return undefined;
     const message = this.store.addMessage({ conversation_id: conversationId, direction: 'outbound', type: 'text', content, agent_name: agentName });
+    this.publish(conversation, message);
+    return message;
+  }
+
+  /** Stores and broadcasts an agent (outbound) attachment message: the file, its name as the content. */
+  agentAttachment(conversationId: number, file: { file_name: string; mime_type: string; data: Buffer }, agentName: string | null = this.store.agent.name): StoredMessage | undefined {
+    const conversation = this.store.conversations.get(conversationId);
+    if (!conversation) return undefined;
+    const { message } = this.store.addAttachment(conversationId, file, { direction: 'outbound', agent_name: agentName });
     this.publish(conversation, message);
     return message;
   }

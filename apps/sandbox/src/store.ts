@@ -340,8 +340,12 @@ export class Store {
     return { items: list.slice(start, end).reverse(), more: start > 0 };
   }
 
-  /** Stores a file and its `attachment` message. */
-  addAttachment(conversationId: number, file: { file_name: string; mime_type: string; data: Buffer }): { attachment: StoredAttachment; message: StoredMessage } {
+  /** Stores a file and its `attachment` message: the visitor's, or with `from` an agent's (`outbound`). */
+  addAttachment(
+    conversationId: number,
+    file: { file_name: string; mime_type: string; data: Buffer },
+    from?: { direction: 'outbound'; agent_name: string | null },
+  ): { attachment: StoredAttachment; message: StoredMessage } {
     const id = ++this.counters.attachment;
     const attachment: StoredAttachment = {
       id,
@@ -355,10 +359,11 @@ export class Store {
     this.attachments.set(id, attachment);
     const message = this.addMessage({
       conversation_id: conversationId,
-      direction: 'inbound',
+      direction: from?.direction ?? 'inbound',
       type: 'attachment',
       content: file.file_name,
       attachment_ids: [id],
+      ...(from ? { agent_name: from.agent_name } : {}),
     });
     attachment.message_id = message.id;
     this.onChange();

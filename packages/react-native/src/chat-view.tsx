@@ -1,13 +1,14 @@
 import { useContext, useEffect, useMemo } from 'react';
 import { AccessibilityInfo, KeyboardAvoidingView, Platform, StyleSheet, Text, View } from 'react-native';
 import type { ChatScreenHandle } from '@tickki/chat-react';
-import { format } from '@tickki/chat-ui';
-import { toUploadable, type AttachmentPicker } from './attachment.js';
+import { format, voiceNotesOn } from '@tickki/chat-ui';
+import { toUploadable, type AttachmentPicker, type AudioPlayerFactory, type PickedAttachment, type VoiceRecorder } from './attachment.js';
 import { Banner, bannerText, noticeText, Unavailable } from './banner.js';
 import { Composer } from './composer.js';
 import { Header } from './header.js';
 import { useLook, type TickkiChatLookProps } from './look.js';
 import { MessageList } from './message-list.js';
+import { AudioPlayerContext } from './media.js';
 import { loadSafeAreaContext, type EdgeInsets } from './platform.js';
 import { PreChatForm } from './pre-chat-form.js';
 import { ChatUiContext } from './ui-context.js';
@@ -18,6 +19,10 @@ export interface TickkiChatViewProps extends TickkiChatLookProps {
   chat: ChatScreenHandle;
   /** Enables the attach button: the app's own file picker. */
   pickAttachment?: AttachmentPicker;
+  /** Enables the record button when the business has voice notes on: the app's own recorder (e.g. expo-audio). */
+  recordVoice?: VoiceRecorder;
+  /** Plays audio attachments inline: the app's own player (e.g. expo-audio). Without it they open in the system's player (inline on the web). */
+  playAudio?: AudioPlayerFactory;
   /** Shows a close button in the header (modal use). */
   onClose?: () => void;
   /** `false` hides the branded header (e.g. under a navigator's own header). Default `true`. */
@@ -43,7 +48,7 @@ const useInsets = (given: Partial<EdgeInsets> | undefined): EdgeInsets => {
  * {@link TickkiChatScreen}, which makes its own.
  */
 export function TickkiChatView(props: TickkiChatViewProps) {
-  const { chat, pickAttachment, onClose } = props;
+  const { chat, pickAttachment, recordVoice, playAudio, onClose } = props;
   const { state, screen } = chat;
   const { view, config } = state;
   const { session, status, messages } = view;
@@ -69,6 +74,7 @@ export function TickkiChatView(props: TickkiChatViewProps) {
         : undefined,
     [canUpload, pickAttachment, screen],
   );
+  const sendVoice = useMemo(() => async (file: PickedAttachment) => screen.upload([await toUploadable(file)]), [screen]);
 
   const upload = state.uploads[0];
   return (
@@ -100,17 +106,19 @@ export function TickkiChatView(props: TickkiChatViewProps) {
             <PreChatForm onSubmit={(entered) => void screen.identify(entered)} />
           ) : (
             <>
-              <MessageList
-                messages={messages}
-                hasOlder={view.hasOlder}
-                loadOlder={() => session?.loadOlder() ?? Promise.resolve()}
-                welcome={config?.branding.welcomeMessage}
-                agentName={agentName}
-                typing={view.typing}
-                loading={status !== 'ready' && messages.length === 0 && status !== 'error'}
-                onRetry={(clientId) => screen.retry(clientId)}
-                onDiscard={(clientId) => screen.discard(clientId)}
-              />
+              <AudioPlayerContext.Provider value={playAudio}>
+                <MessageList
+                  messages={messages}
+                  hasOlder={view.hasOlder}
+                  loadOlder={() => session?.loadOlder() ?? Promise.resolve()}
+                  welcome={config?.branding.welcomeMessage}
+                  agentName={agentName}
+                  typing={view.typing}
+                  loading={status !== 'ready' && messages.length === 0 && status !== 'error'}
+                  onRetry={(clientId) => screen.retry(clientId)}
+                  onDiscard={(clientId) => screen.discard(clientId)}
+                />
+              </AudioPlayerContext.Provider>
               {upload ? (
                 <View style={[styles.upload, { backgroundColor: theme.surface }]} accessibilityLiveRegion="polite">
                   <Text style={[styles.uploadText, { color: theme.muted }]}>{format(strings.uploading, { name: upload.name, percent: Math.round(upload.progress * 100) })}</Text>
@@ -128,6 +136,8 @@ export function TickkiChatView(props: TickkiChatViewProps) {
                 disabled={!session}
                 bottom={insets.bottom}
                 notice={noticeText(strings, state.notice)}
+                recordVoice={voiceNotesOn(config) ? recordVoice : undefined}
+                onVoice={sendVoice}
               />
             </>
           )}

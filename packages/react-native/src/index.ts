@@ -20,7 +20,7 @@ export { useChatScreen, logout, type LogoutOptions, type NativeChatScreenOptions
 export type { TickkiChatLookProps, TickkiStrings } from './look.js';
 export type { ChatScreenHandle, ScreenState, ChatScreen, ChatScreenEvents } from '@tickki/chat-react';
 export { TickkiChatHost, TickkiChatModal, type TickkiChatModalOptions } from './modal.js';
-export type { AttachmentPicker, PickedAttachment } from './attachment.js';
+export type { AttachmentPicker, AudioPlaybackStatus, AudioPlayerFactory, AudioPlayerHandle, PickedAttachment, VoiceRecorder, VoiceRecording } from './attachment.js';
 export { chatTheme, readableOn, type ChatTheme } from './theme.js';
 export { nativeLifecycle, platformChatOptions, platformStorage, type EdgeInsets, type NetInfoLike } from './platform.js';
 export {

@@ -1,7 +1,8 @@
 import { memo } from 'react';
 import { Linking, Platform, Pressable, StyleSheet, Text, View } from 'react-native';
 import type { ChatMessage } from '@tickki/chat';
-import { format, httpUrl, linkify } from '@tickki/chat-ui';
+import { format, linkify } from '@tickki/chat-ui';
+import { AttachmentView, hasMedia } from './media.js';
 import { useChatUi } from './ui-context.js';
 
 /** Props of {@link MessageBubble}. */
@@ -37,7 +38,8 @@ export const MessageBubble = memo(function MessageBubble({ message, agentName, t
   return (
     <View style={[styles.row, mine ? styles.mine : styles.theirs, !last && !status && styles.grouped]}>
       <View
-        accessible
+        // one element for screen readers, unless a picture or a sound in it needs its own
+        accessible={!hasMedia(message.attachments)}
         accessibilityLabel={[`${who}: ${message.content}`, ...message.attachments.map((a) => format(strings.attachment, { name: a.fileName })), status ?? time]
           .filter(Boolean)
           .join('. ')}
@@ -61,19 +63,9 @@ export const MessageBubble = memo(function MessageBubble({ message, agentName, t
             )}
           </Text>
         ) : null}
-        {message.attachments.map((a) => {
-          // only an http(s) URL opens: any other scheme (javascript:, file:, intent:…) is plain text
-          const href = httpUrl(a.signedUrl);
-          return href ? (
-            <Text key={a.id} style={[styles.text, styles.link, { color }]} accessibilityRole="link" {...linkProps(href)}>
-              {format(strings.attachment, { name: a.fileName })}
-            </Text>
-          ) : (
-            <Text key={a.id} style={[styles.text, { color }]}>
-              {a.fileName}
-            </Text>
-          );
-        })}
+        {message.attachments.map((a) => (
+          <AttachmentView key={a.id} attachment={a} mine={mine} who={who} />
+        ))}
       </View>
       {meta ? (
         <Text style={[styles.status, { color: failed ? theme.danger : theme.muted }]} importantForAccessibility="no" accessibilityElementsHidden={!status}>

@@ -8,7 +8,7 @@ import { useChatScreen, type NativeChatScreenOptions } from './use-chat-screen.j
  */
 export type TickkiChatScreenProps = Omit<TickkiChatViewProps, 'chat'> & Omit<NativeChatScreenOptions, 'open'>;
 
-const VIEW_PROPS = new Set<string>(['theme', 'colorScheme', 'locale', 'dir', 'rtl', 'primaryColor', 'strings', 'pickAttachment', 'onClose', 'header', 'safeAreaInsets', 'keyboardVerticalOffset']);
+const VIEW_PROPS = new Set<string>(['theme', 'colorScheme', 'locale', 'dir', 'rtl', 'primaryColor', 'strings', 'pickAttachment', 'recordVoice', 'playAudio', 'onClose', 'header', 'safeAreaInsets', 'keyboardVerticalOffset']);
 
 /**
  * The whole chat as one screen, for a navigator or a modal: header with the business's branding

@@ -11,6 +11,8 @@ export { LANGUAGES, resolveLocale, timeFormatter, type ResolvedLocale } from './
 export { linkify, safeHref, type TextSegment } from './linkify.js';
 export { httpUrl } from './url.js';
 export { GROUP_MS, threadRows, timeOfDay, type ThreadOptions, type ThreadRow } from './thread.js';
+export { attachmentKind, formatDuration, voiceNotesOn, type AttachmentKind } from './media.js';
+export { voiceFileName } from './voice-file.js';
 export { contrast, DARK_TEXT, LIGHT_TEXT, luminance, parseHex, textOn } from './brand.js';
 export { ChatController, EMPTY_VIEW, TYPING_TTL_MS, type ChatSource, type ChatView, type SessionStatus } from './controller.js';
 export { ChatScreen, type ChatScreenEvents, type ChatScreenOptions, type ConsentMode, type Contact, type ScreenNotice, type ScreenState, type Upload, type VisitorFields } from './screen.js';

@@ -51,7 +51,9 @@ function page(sb: Sandbox, widget: boolean): string {
   <section class="cards">
     <article>
       <h2>1. Be the visitor</h2>
-      <p>Click the chat button. The scripted agent echoes what you write after a short pause${widget ? '' : ' <em>(the widget is not here: in this repository run <code>npm run build</code>; beside a published sandbox, <code>npm i -D @tickki/chat-widget</code>)</em>'}.</p>
+      <p>Click the chat button. The scripted agent echoes what you write after a short pause${widget ? '' : ' <em>(the widget is not here: in this repository run <code>npm run build</code>; beside a published sandbox, <code>npm i -D @tickki/chat-widget</code>)</em>'}; ask it for a voice note or a photo and it sends one. With voice notes on, the microphone button records one.</p>
+      <div class="faults"><button type="button" data-fault="voice">Voice notes on / off</button></div>
+      <p class="status" role="status"></p>
     </article>
     <article>
       <h2>2. Be the agent</h2>
@@ -104,11 +106,22 @@ const PAGE_JS = `(() => {
     slow: () => call('PATCH', '/faults', { http: { latency_ms: 2000 } }).then(() => 'Every answer now takes 2 s.'),
     agents: () => call(away ? 'POST' : 'POST', away ? '/agents/online' : '/agents/offline', {}).then(() => ((away = !away) ? 'Agents away: reload to see "leave a message".' : 'Agents online again.')),
     clear: () => call('DELETE', '/faults').then(() => 'Faults cleared.'),
+    // the widget keeps the config for 5 minutes: forget it and reload, so the change shows at once
+    voice: () =>
+      fetch('/_control/config')
+        .then((r) => r.json())
+        .then(({ data }) => call('PATCH', '/config', { features: { voice_notes: !data.features.voice_notes, file_uploads: true } }))
+        .then(() => {
+          for (const key of Object.keys(localStorage)) if (/^tickki:.*:config$/.test(key)) localStorage.removeItem(key);
+          location.reload();
+          return 'Reloading…';
+        }),
   };
   document.addEventListener('click', (e) => {
     const fault = e.target.closest && e.target.closest('[data-fault]');
     if (!fault) return;
-    actions[fault.dataset.fault]().then((text) => (status.textContent = text), () => (status.textContent = 'The control API did not answer.'));
+    const where = fault.closest('article').querySelector('.status') || status;
+    actions[fault.dataset.fault]().then((text) => (where.textContent = text), () => (where.textContent = 'The control API did not answer.'));
   });
 })();`;
 

@@ -3,7 +3,7 @@
  * from the page's query: `key`, `base`, `visitor`, `scheme` (light | dark), `locale`.
  */
 import { AppRegistry } from 'react-native';
-import { TickkiChatScreen, type PickedAttachment } from '../../src/index';
+import { TickkiChatScreen, type PickedAttachment, type VoiceRecorder } from '../../src/index';
 
 const query = new URLSearchParams(location.search);
 
@@ -13,6 +13,32 @@ const pickAttachment = async (): Promise<PickedAttachment> => ({
   name: 'receipt-1042.txt',
   type: 'text/plain',
 });
+
+/**
+ * Stands in for the app's recorder (expo-audio on a phone): the browser's `MediaRecorder`, which the
+ * test's Chromium feeds from its fake microphone. The note goes up as a `blob:` URL, as on the web.
+ */
+const recordVoice: VoiceRecorder = async () => {
+  const stream = await navigator.mediaDevices.getUserMedia({ audio: true }).catch(() => null);
+  if (!stream) return null;
+  const recorder = new MediaRecorder(stream);
+  const chunks: Blob[] = [];
+  recorder.ondataavailable = (e) => chunks.push(e.data);
+  recorder.start();
+  const stop = () =>
+    new Promise<Blob>((done) => {
+      recorder.onstop = () => done(new Blob(chunks, { type: recorder.mimeType }));
+      recorder.stop();
+      stream.getTracks().forEach((track) => track.stop());
+    });
+  return {
+    stop: async () => {
+      const blob = await stop();
+      return { uri: URL.createObjectURL(blob), name: '', type: blob.type.split(';')[0]!, size: blob.size };
+    },
+    cancel: () => void stop(),
+  };
+};
 
 /** The shared table has no Arabic yet: the right-to-left picture uses the app's own overrides, as an app would. */
 const arabic = {
@@ -35,6 +61,7 @@ function App() {
       locale={query.get('locale') ?? 'en'}
       {...(query.get('locale') === 'ar' ? { strings: arabic } : {})}
       pickAttachment={pickAttachment}
+      {...(query.has('voice') ? { recordVoice } : {})}
       onClose={query.has('close') ? () => undefined : undefined}
       {...(query.has('retries') ? { retry: { retries: Number(query.get('retries')), baseMs: 100, maxMs: 200 } } : {})}
     />

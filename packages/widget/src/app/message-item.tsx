@@ -1,6 +1,7 @@
 import { Component } from 'preact';
 import type { ChatMessage } from '@tickki/chat';
-import { httpUrl, linkify, type ChatStrings } from '@tickki/chat-ui';
+import { linkify, type ChatStrings } from '@tickki/chat-ui';
+import { AttachmentView } from './attachment.js';
 
 /** Props of {@link MessageItem}. */
 export interface MessageItemProps {
@@ -13,8 +14,6 @@ export interface MessageItemProps {
   onRetry(clientId: string): void;
   onDiscard(clientId: string): void;
 }
-
-const isImage = (mime: string) => /^image\/(png|jpe?g|gif|webp|avif)$/i.test(mime);
 
 /**
  * One message. Text only: the content is split into text and checked links (http, https, mailto)
@@ -36,18 +35,13 @@ export class MessageItem extends Component<MessageItemProps> {
         <div class="bubble" dir="auto" part={mine ? 'bubble visitor' : 'bubble agent'}>
           {m.attachments.length ? (
             <div class="file">
-              {m.attachments.map((a) =>
-                httpUrl(a.signedUrl) ? (
-                  <a key={a.id} href={httpUrl(a.signedUrl)} target="_blank" rel="noopener noreferrer" aria-label={s.attachment.replace('{name}', a.fileName)}>
-                    {isImage(a.mimeType) ? <img src={httpUrl(a.signedUrl)} alt={a.fileName} loading="lazy" /> : <bdi>{a.fileName}</bdi>}
-                  </a>
-                ) : (
-                  <bdi key={a.id}>{a.fileName}</bdi>
-                ),
-              )}
+              {m.attachments.map((a) => (
+                <AttachmentView key={a.id} attachment={a} strings={s} />
+              ))}
             </div>
           ) : null}
-          {m.content
+          {/* an attachment message's text is its file name, which the attachment shows already */}
+          {m.content && !m.attachments.some((a) => a.fileName === m.content)
             ? linkify(m.content).map((seg, i) =>
                 seg.href ? (
                   <a key={i} href={seg.href} target="_blank" rel="noopener noreferrer">

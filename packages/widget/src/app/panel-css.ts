@@ -46,6 +46,12 @@ border:1px solid var(--tk-border);border-radius:var(--tickki-radius,16px);box-sh
 .link{all:unset;cursor:pointer;font-weight:600;text-decoration:underline;color:var(--tk-fg)}
 .file{display:flex;flex-direction:column;gap:6px}
 .file img{max-inline-size:220px;max-block-size:180px;border-radius:10px;display:block}
+.audio{display:flex;align-items:center;gap:8px;min-inline-size:180px}
+.play{all:unset;box-sizing:border-box;display:grid;place-items:center;inline-size:34px;block-size:34px;border-radius:50%;background:var(--tk-brand);color:var(--tk-on-brand);cursor:pointer;flex:none}
+.me .play{background:var(--tk-on-brand);color:var(--tk-brand)}
+.play svg{inline-size:18px;block-size:18px;fill:currentColor}
+.audio progress{flex:1;min-inline-size:0;block-size:6px;accent-color:currentColor}
+.len{font-size:12.5px;font-variant-numeric:tabular-nums}
 .welcome .bubble{background:var(--tk-surface)}
 .older{all:unset;align-self:center;font-size:12.5px;padding:4px 10px;border-radius:12px;cursor:pointer;color:var(--tk-fg);border:1px solid var(--tk-border);margin-block-end:4px}
 .typing{margin:0;padding:0 16px 6px;font-size:12.5px;color:var(--tk-muted);min-block-size:22px}
@@ -61,6 +67,12 @@ max-block-size:120px;min-block-size:42px;background:var(--tk-bg);color:var(--tk-
 .send svg{inline-size:20px;block-size:20px;fill:currentColor}
 [dir=rtl] .send svg{transform:scaleX(-1)}
 .send:disabled{opacity:.45;cursor:default}
+.rec{flex:1;display:flex;align-items:center;gap:8px}
+.rec .time{flex:1;font-size:15px;font-variant-numeric:tabular-nums}
+.rec i{inline-size:10px;block-size:10px;border-radius:50%;background:var(--tk-danger)}
+.rec i.on{animation:tk-rec 1.2s infinite}
+@keyframes tk-rec{50%{opacity:.2}}
+@media (prefers-reduced-motion:reduce){.rec i.on{animation:none}}
 .count{font-size:11.5px;color:var(--tk-muted);padding:0 14px 4px;text-align:end}
 .count.over{color:var(--tk-danger)}
 .drop{position:absolute;inset:0;display:grid;place-items:center;background:var(--tk-bg);opacity:.95;border:3px dashed var(--tk-brand);border-radius:inherit;font-weight:600;pointer-events:none}
