@@ -1,7 +1,23 @@
 import { Component } from 'preact';
 import type { ChatMessage } from '@tickki/chat';
-import { linkify, type ChatStrings } from '@tickki/chat-ui';
-import { AttachmentView } from './attachment.js';
+import { format, httpUrl, linkify, type ChatStrings } from '@tickki/chat-ui';
+import type { AttachmentViewProps } from './attachment.js';
+import { lazy } from './lazy.js';
+
+/** Pictures and voice notes as a chunk of their own; meanwhile (or when it cannot load), a link with the file's name. */
+const AttachmentView = lazy(
+  () => import('./attachment.js').then((m) => m.AttachmentView),
+  ({ attachment: a, strings: s }: AttachmentViewProps) => {
+    const href = httpUrl(a.signedUrl);
+    return href ? (
+      <a href={href} target="_blank" rel="noopener noreferrer" aria-label={format(s.attachment, { name: a.fileName })}>
+        <bdi>{a.fileName}</bdi>
+      </a>
+    ) : (
+      <bdi>{a.fileName}</bdi>
+    );
+  },
+);
 
 /** Props of {@link MessageItem}. */
 export interface MessageItemProps {

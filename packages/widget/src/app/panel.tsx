@@ -6,8 +6,15 @@ import { Header } from './header.js';
 import { useFullScreen, useInertPage, useScreen, useWords } from './hooks.js';
 import { MessageList } from './message-list.js';
 import { Banner, Notice, Uploads } from './notices.js';
-import { PreChat } from './pre-chat.js';
-import { chime } from './sound.js';
+import { lazy } from './lazy.js';
+
+/** The pre-chat form, a chunk of its own: only businesses that require identification show it. */
+const PreChat = lazy(
+  () => import('./pre-chat.js').then((m) => m.PreChat),
+  () => null,
+);
+/** The chime, a chunk of its own loaded with the panel when `sound` is set. */
+const chime = () => void import('./sound.js').then((m) => m.chime());
 
 /** Props of {@link Panel}. */
 export interface PanelProps {
@@ -40,6 +47,9 @@ export function Panel({ host, screen, focusKey }: PanelProps) {
   const [announce, setAnnounce] = useState('');
   const live = useRef({ s, name: '' });
   live.current = { s, name: config?.business.name || s.agent };
+  useEffect(() => {
+    if (host.attr('sound') !== null) void import('./sound.js'); // in before the first reply
+  }, []);
   useEffect(
     () =>
       screen.on('message', (m) => {
@@ -50,10 +60,6 @@ export function Panel({ host, screen, focusKey }: PanelProps) {
       }),
     [screen],
   );
-
-  useEffect(() => {
-    if (open && focusKey && needsForm) panel.current?.querySelector('input')?.focus();
-  }, [focusKey]);
 
   const [dragging, setDragging] = useState(false);
   const canUpload = !!config?.features.fileUploads;
@@ -102,7 +108,7 @@ export function Panel({ host, screen, focusKey }: PanelProps) {
         <Header state={state} strings={s} name={name} onClose={() => host.setOpen(false, true)} />
         <Banner state={state} strings={s} onRestart={() => screen.restart()} />
         {needsForm ? (
-          <PreChat strings={s} onSubmit={(fields) => void screen.identify(fields)} />
+          <PreChat strings={s} focusKey={open ? focusKey : 0} onSubmit={(fields) => void screen.identify(fields)} />
         ) : (
           <>
             <MessageList screen={screen} state={state} words={words} name={name} open={open} focusKey={open ? focusKey : 0} onAct={focusComposer} />

@@ -1,7 +1,23 @@
+import { useEffect, useRef } from 'preact/hooks';
 import type { ChatStrings, VisitorFields } from '@tickki/chat-ui';
 
-/** The pre-chat form (`identification.required_on_start`): the visitor's name and email start the chat. */
-export function PreChat({ strings: s, onSubmit }: { strings: ChatStrings; onSubmit(fields: VisitorFields): void }) {
+/** Props of {@link PreChat}. */
+export interface PreChatProps {
+  strings: ChatStrings;
+  /** Changes when the visitor opens the chat (not on a restored page load): the first field takes the focus. */
+  focusKey: number;
+  onSubmit(fields: VisitorFields): void;
+}
+
+/**
+ * The pre-chat form (`identification.required_on_start`): the visitor's email, and a name if they
+ * like, start the chat (the contract requires the email only).
+ */
+export function PreChat({ strings: s, focusKey, onSubmit }: PreChatProps) {
+  const first = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (focusKey) first.current?.focus();
+  }, [focusKey]);
   return (
     <form
       class="form"
@@ -14,7 +30,7 @@ export function PreChat({ strings: s, onSubmit }: { strings: ChatStrings; onSubm
       <p>{s.preChatIntro}</p>
       <label>
         {s.name}
-        <input name="name" autoComplete="name" required />
+        <input ref={first} name="name" autoComplete="name" />
       </label>
       <label>
         {s.email}
