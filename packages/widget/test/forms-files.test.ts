@@ -18,7 +18,7 @@ describe.runIf(hasChromium)('config-driven behaviour and files (Chromium)', () =
   let browser: Browser;
   beforeAll(async () => {
     sb = await sandbox({ config: { features: { file_uploads: true }, presence: { agents_online: 1 } } });
-    pages = await widgetPages(sb, {}, undefined, { '/form': { 'visitor-id': 'v_form' }, '/files': { 'visitor-id': 'v_files' }, '/away': { 'visitor-id': 'v_away' }, '/limits': { 'visitor-id': 'v_limits' }, '/no-logo': { 'visitor-id': 'v_no_logo' } });
+    pages = await widgetPages(sb, {}, undefined, { '/form': { 'visitor-id': 'v_form' }, '/form-email': { 'visitor-id': 'v_form_email' }, '/files': { 'visitor-id': 'v_files' }, '/away': { 'visitor-id': 'v_away' }, '/limits': { 'visitor-id': 'v_limits' }, '/no-logo': { 'visitor-id': 'v_no_logo' } });
     pages.files['/logo.png'] = ['image/png', LOGO_PNG];
     browser = await launchChromium();
   });
@@ -51,6 +51,27 @@ describe.runIf(hasChromium)('config-driven behaviour and files (Chromium)', () =
       await page.locator('tickki-chat textarea').waitFor();
       const conversation = await waitFor(() => sb.control.conversations().find((c) => c.visitor_id === 'v_form'), 'conversation');
       expect(conversation.contact).toMatchObject({ name: 'Dana Scully', email: 'dana@example.com' });
+      await page.context().close();
+    } finally {
+      sb.control.patchConfig({ identification: { required_on_start: false } });
+    }
+  });
+
+  it('the name is optional: an email alone starts the chat (the contract asks for the email); without it the form stays', async () => {
+    sb.control.patchConfig({ identification: { required_on_start: true } });
+    try {
+      const page = await open('/form-email');
+      const email = page.locator('tickki-chat input[name=email]');
+      await email.waitFor();
+      const submit = page.locator('tickki-chat button[type=submit]', { hasText: 'Start chat' });
+      await submit.click(); // no email: the browser keeps the form
+      expect(await page.locator('tickki-chat textarea').count()).toBe(0);
+      await email.fill('fox@example.com');
+      await submit.click();
+      await page.locator('tickki-chat textarea').waitFor();
+      const conversation = await waitFor(() => sb.control.conversations().find((c) => c.visitor_id === 'v_form_email'), 'conversation');
+      expect(conversation.contact.email).toBe('fox@example.com');
+      expect(conversation.contact.name ?? null).toBeNull();
       await page.context().close();
     } finally {
       sb.control.patchConfig({ identification: { required_on_start: false } });
