@@ -40,7 +40,7 @@ const recordVoice: VoiceRecorder = async () => {
   };
 };
 
-/** The shared table has no Arabic yet: the right-to-left picture uses the app's own overrides, as an app would. */
+/** An app's own overrides over the shared Arabic table, as an app would give them: the right-to-left picture. */
 const arabic = {
   preChatIntro: 'أخبرنا من أنت حتى نتمكن من الرد عليك.',
   name: 'الاسم',
