@@ -73,6 +73,29 @@ if (examplesLine) {
 } else {
   missed.push('the example apps benchmark printed no result');
 }
+// Lighthouse (tools/lighthouse/src/run.ts): the host page without the widget, with it for a new
+// visitor and for a returning visitor whose conversation is going on; differences to that page.
+const lighthouseLine = text.split('\n').map((l) => l.slice(l.indexOf('{'))).find((l) => l.startsWith('{"bench":"lighthouse"'));
+if (lighthouseLine) {
+  const r = JSON.parse(lighthouseLine);
+  const signed = (x, unit = '') => `${x > 0 ? '+' : x < 0 ? '−' : '±'}${Number.isInteger(x) ? Math.abs(x) : Math.abs(x).toFixed(1)}${unit}`;
+  const verdict = (ok) => (ok ? 'met' : 'MISSED');
+  for (const [profile, cases] of Object.entries(r.profiles)) {
+    const base = cases.baseline;
+    for (const c of ['new', 'returning']) {
+      const [ours, v, t] = [cases[c], r.verdicts[profile][c], r.targets[c]];
+      const what = `Lighthouse ${profile}, ${c === 'new' ? 'new visitor' : 'returning visitor (chat going on)'}`;
+      rows.push([`${what}: score`, String(ours.score), `${base.score} (no widget)`, '', `${signed(-v.pointsLost)} points; aim ≤ ${t.points} lost: ${verdict(v.pointsLost <= t.points)}`]);
+      rows.push([`${what}: TBT`, `${Math.round(ours.tbt)} ms`, `${Math.round(base.tbt)} ms (no widget)`, '', `${signed(Math.round(v.tbtAdded), ' ms')} (the widget's own long tasks: ${Math.round(ours.widgetBlocking)} ms); aim ≤ ${t.tbtMs} ms added: ${verdict(v.tbtAdded <= t.tbtMs)}`]);
+      rows.push([`${what}: bytes`, fmt(ours.bytes / 1024, 'KB'), `${fmt(base.bytes / 1024, 'KB')} (no widget)`, '', `${signed(Math.round(v.bytesAdded / 102.4) / 10, ' KB')}: widget JS ${fmt(ours.widgetBytes / 1024, 'KB')}, chat API ${fmt(ours.apiBytes / 1024, 'KB')} (gzip)`]);
+      const cpu = Math.min(base.benchmarkIndex, ours.benchmarkIndex);
+      const busy = cpu < 1000 ? `; the CPU was busy or slow (Lighthouse benchmarkIndex ${Math.round(cpu)}, it expects ≥ 1000), which inflates blocking time` : '';
+      if (!v.met) missed.push(`${what}: ${v.missed.join('; ')} (medians of ${r.runs} runs against the page without the widget${busy})`);
+    }
+  }
+} else {
+  missed.push('the Lighthouse benchmark printed no result');
+}
 for (const [what, value] of rows) if (value === 'n/a') missed.push(`no result for: ${what}`);
 
 const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i].length), ['what', 'ours', 'baseline', 'ratio'][i].length));
