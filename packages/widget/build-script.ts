@@ -18,11 +18,15 @@ await loader.close();
 
 // the panel, and each UI language besides English as a chunk of its own next to it; the words
 // module (`words.ts`), an entry of its own with a stable name, which the loader imports on a page
-// that is not in English, for the launcher's label and the consent note before the panel loads; pusher-js is
+// that is not in English, for the launcher's label and the consent note before the panel loads; the
+// first visit's brand colour (`config-brand.ts`), an entry of its own too, which the loader imports at
+// idle when it has no colour kept (a small file that imports nothing; the panel imports what keeps
+// the colour from it); the panel's entry (`app-entry.ts`) is `app/app.tsx` with what the loader leaves
+// to it; pusher-js is
 // the websocket-only build, which @tickki/chat-realtime's `#pusher` gives a browser build, as it
 // does for an app's bundler. The voice recorder is a chunk too, loaded when the visitor presses
 // record: what it shares with the panel (Preact, icons, strings helpers) stays in the panel, which
 // exports it to the chunk (`allow-extension`), instead of a third file every panel load would wait for
-const app = await rolldown({ ...common, input: { 'tickki-chat-app': 'src/app/app.tsx', 'tickki-chat-words': 'src/words.ts' }, preserveEntrySignatures: 'allow-extension' });
+const app = await rolldown({ ...common, input: { 'tickki-chat-app': 'src/app-entry.ts', 'tickki-chat-words': 'src/words.ts', 'tickki-chat-brand': 'src/config-brand.ts' }, preserveEntrySignatures: 'allow-extension' });
 await app.write({ dir: 'dist', format: 'esm', minify: true, entryFileNames: '[name].js', chunkFileNames: 'tickki-chat-[name]-[hash].js', comments });
 await app.close();

@@ -1,7 +1,9 @@
 import { apiBaseUrl } from '@tickki/chat-api';
 import { TickkiChat, memoryStorage } from '@tickki/chat';
-import { describe, expect, it } from 'vitest';
+import { UiStore, uiStateKey } from '@tickki/chat-ui';
+import { describe, expect, it, vi } from 'vitest';
 import { configUrl, fetchBrandColor } from './config-brand.js';
+import { saveBrand, uiStateKey as loaderUiStateKey } from './ui-state.js';
 
 describe('configUrl', () => {
   it('joins the host and the API prefix as @tickki/chat-api does', () => {
@@ -44,6 +46,25 @@ describe('fetchBrandColor', () => {
       expect(await storage.getItem('tickki:pk_test_brand:config')).toBeUndefined();
     } finally {
       globalThis.fetch = realFetch;
+    }
+  });
+});
+
+describe('saveBrand', () => {
+  it('keeps the colour where the chat’s UiStore reads the state, keeping the rest, and tells this tab', async () => {
+    expect(loaderUiStateKey('pk_test_brand')).toBe(uiStateKey('pk_test_brand'));
+    const items = new Map<string, string>([[uiStateKey('pk_test_brand'), JSON.stringify({ u: 2, s: true })]]);
+    const storage = { getItem: (key: string) => items.get(key) ?? null, setItem: (key: string, value: string) => void items.set(key, value), removeItem: (key: string) => void items.delete(key) };
+    const told: unknown[] = [];
+    vi.stubGlobal('localStorage', storage);
+    vi.stubGlobal('dispatchEvent', (event: CustomEvent) => told.push(event.detail));
+    try {
+      saveBrand('pk_test_brand', '#0F766E');
+      saveBrand('pk_test_brand', '#0F766E'); // the same colour: nothing written, no news
+      expect(await new UiStore(storage, 'pk_test_brand').load()).toEqual({ u: 2, s: true, c: '#0F766E' });
+      expect(told).toEqual([uiStateKey('pk_test_brand')]);
+    } finally {
+      vi.unstubAllGlobals();
     }
   });
 });

@@ -1,12 +1,10 @@
-import { textOn } from '@tickki/chat-ui';
-import { fetchBrandColor } from './config-brand.js';
-import { ElementEvents } from './element-events.js';
+import { adoptCss } from './adopt.js';
 import { afterLoadAndIdle } from './idle.js';
-import { Launcher } from './launcher.js';
-import { PanelLoader } from './panel-loader.js';
-import { Lifecycle, type ElementState } from './lifecycle.js';
-import type { LoadApp, LoadWords, TickkiChatElement, VisitorFields, WidgetApp, WidgetEvents, WidgetHost } from './types.js';
-import { readUi, saveBrand, tabOpen } from './ui-state.js';
+import { CHAT_ICON, CLOSE_ICON, ENGLISH, LAUNCHER_HTML, textOn, type LauncherWords } from './launcher.js';
+import { LAUNCHER_CSS } from './launcher-css.js';
+import { TRANSITIONS, type ElementState } from './lifecycle.js';
+import type { ElementPort, LoadChunk, TickkiChatElement, VisitorFields, WidgetApp, WidgetEvents } from './types.js';
+import { readUi, tabOpen } from './ui-state.js';
 
 export type { ElementState } from './lifecycle.js';
 export type * from './types.js';
@@ -17,34 +15,40 @@ let warned = false;
 
 /**
  * Defines `<tickki-chat>` (once; only in a browser, so importing is SSR-safe). The element draws
- * the launcher and unread badge at once. It loads the panel with `load` when the visitor reaches for
- * the launcher (hover, focus, touch) or opens it; after the page's `load` event and an idle moment
- * when a conversation is going on (so replies count as unread); at once when it was left open in
- * this tab. Under `consent="required"` or `"on-open"` it reads, writes and requests nothing until
- * `consent()` (or, `on-open`, the visitor opening it). Its lifecycle is the machine of `lifecycle.ts`.
- * A page in another language than English (or with `strings`) loads its words with `loadWords`.
+ * the launcher and unread badge at once. It loads the panel when the visitor reaches for the
+ * launcher (hover, focus, touch) or opens it; after the page's `load` event and an idle moment when
+ * a conversation is going on (so replies count as unread); at once when it was left open in this
+ * tab. Under `consent="required"` or `"on-open"` it reads, writes and requests nothing until
+ * `consent()` (or, `on-open`, the visitor opening it). Its lifecycle is the machine of
+ * `lifecycle.ts`. `load` loads its chunks ({@link LoadChunk}): the panel; a page in another language
+ * than English (or with `strings`) the launcher's words; a first visit the brand colour.
  */
-export function defineTickkiChat(load: LoadApp, loadWords: LoadWords, name = 'tickki-chat'): void {
+export function defineTickkiChat(load: LoadChunk, name = 'tickki-chat'): void {
   if (typeof customElements === 'undefined' || customElements.get(name)) return;
-  customElements.define(name, makeElement(load, loadWords));
+  customElements.define(name, makeElement(load));
 }
 
-function makeElement(load: LoadApp, loadWords: LoadWords): CustomElementConstructor {
+function makeElement(load: LoadChunk): CustomElementConstructor {
   return class TickkiChat extends HTMLElement implements TickkiChatElement {
     static observedAttributes = ['publishable-key', 'base-url', 'locale', 'theme', 'primary-color', 'dir', 'strings', 'visitor-id', 'sound', 'consent'];
     #root: ShadowRoot | undefined;
-    #launcher: Launcher | undefined;
+    /** The shadow root's nodes (`LAUNCHER_HTML`), once built. */
+    #frame: HTMLElement | undefined;
+    #note: HTMLElement | undefined;
+    #button: HTMLButtonElement | undefined;
+    /** The launcher's words: the page's language's, once loaded (else English). */
+    #words: LauncherWords = ENGLISH;
+    #state: ElementState = 'idle';
+    /** The mounted panel, and its load on the way. */
+    #app: WidgetApp | undefined;
+    #loading: Promise<WidgetApp | undefined> | undefined;
+    /** Counts loads: only the newest may mount (a removal or a newer load overtakes one). */
+    #generation = 0;
     #consented = false;
-    #life = new Lifecycle((state) => {
-      this.#launcher?.frame.setAttribute('data-state', state);
-      this.#label();
-    });
-    #panel = new PanelLoader(load, this.#life, (error) => this.#fail(error));
     /** What `identify()` was given before the chat loaded. */
     #identity: VisitorFields | undefined;
-    /** The loader's config request, which the chat waits for (it then reads the config it kept). */
+    /** The first visit's config request, which the chat waits for (it then reads the config kept). */
     #config: Promise<void> | undefined;
-    #events = new ElementEvents(this);
     #open = false;
     #unread = 0;
     #stopSchedule: (() => void) | undefined;
@@ -58,7 +62,7 @@ function makeElement(load: LoadApp, loadWords: LoadWords): CustomElementConstruc
     }
 
     get state(): ElementState {
-      return this.#life.state;
+      return this.#state;
     }
 
     /** Consent is asked for and not given yet: nothing is stored, read or requested. */
@@ -72,7 +76,7 @@ function makeElement(load: LoadApp, loadWords: LoadWords): CustomElementConstruc
     }
 
     connectedCallback(): void {
-      if (this.state === 'destroyed' || this.state === 'loading' || this.state === 'mounted') return; // destroyed, or moved in the page
+      if (this.#state !== 'idle' && this.#state !== 'failed') return; // destroyed, or moved in the page
       if (owner && owner !== this && owner.isConnected) {
         if (!warned) console.warn('tickki-chat: only one <tickki-chat> per page; this one stays empty.');
         warned = true;
@@ -81,7 +85,7 @@ function makeElement(load: LoadApp, loadWords: LoadWords): CustomElementConstruc
       owner = this;
       if (!this.#root) this.#build();
       this.#open = false;
-      if (this.#waiting) return this.#launcher!.brand(this.getAttribute('primary-color'));
+      if (this.#waiting) return this.#brand(this.getAttribute('primary-color'));
       this.#begin();
     }
 
@@ -91,7 +95,7 @@ function makeElement(load: LoadApp, loadWords: LoadWords): CustomElementConstruc
       if (tabOpen(this.#key)) this.#setOpen(true, false, true);
       // a visitor with a conversation: load it in the background, to count replies as unread;
       // anyone else: only when they reach for the launcher
-      else if (readUi(this.#key, this.getAttribute('visitor-id')).s) this.#schedule(() => void this.#load());
+      else if (readUi(this.#key, this.getAttribute('visitor-id')).s) this.#stopSchedule = afterLoadAndIdle(() => void this.#load());
     }
 
     disconnectedCallback(): void {
@@ -101,12 +105,11 @@ function makeElement(load: LoadApp, loadWords: LoadWords): CustomElementConstruc
 
     attributeChangedCallback(name: string, before: string | null, after: string | null): void {
       if (!this.#root || before === after) return;
-      if (name === 'locale' || name === 'strings') this.#words();
-      if (this.#waiting) return this.#launcher!.brand(this.getAttribute('primary-color'));
+      if (name === 'locale' || name === 'strings') this.#loadWords();
+      if (this.#waiting) return this.#brand(this.getAttribute('primary-color'));
       if (name === 'consent') return this.consent();
-      if (this.state === 'mounted') {
-        this.#panel.app!.refresh()?.catch((error: unknown) => this.#fail(error));
-      } else if (this.state === 'failed') void this.#load(); // retry with the new settings
+      if (this.#state === 'mounted') this.#refresh();
+      else if (this.#state === 'failed') void this.#load(); // retry with the new settings
       else if (name === 'publishable-key' || name === 'visitor-id' || name === 'primary-color') this.#restore();
     }
 
@@ -125,18 +128,17 @@ function makeElement(load: LoadApp, loadWords: LoadWords): CustomElementConstruc
     consent(): void {
       if (!this.#waiting) return void (this.#consented = true);
       this.#consented = true;
-      const note = this.#launcher?.note;
-      if (!note || owner !== this || this.state !== 'idle') return;
+      const note = this.#note;
+      if (!note || owner !== this || this.#state !== 'idle') return;
       const asked = !note.hidden;
       note.hidden = true;
-      this.#events.emit('consent', 'given');
+      this.#emit('consent', 'given');
       this.#begin();
       if (asked) this.#setOpen(true, true);
     }
 
     async identify(fields: VisitorFields): Promise<unknown> {
-      const app = this.#panel.app;
-      if (app) return app.identify(fields);
+      if (this.#app) return this.#app.identify(fields);
       this.#identity = { ...this.#identity, ...fields };
     }
 
@@ -145,170 +147,212 @@ function makeElement(load: LoadApp, loadWords: LoadWords): CustomElementConstruc
       this.#setOpen(false);
       if (!this.#root || this.#waiting) return; // nothing was kept
       const app = await this.#load();
-      if (!app) throw new Error('tickki-chat: the chat could not load to log out');
+      if (!app) throw new Error('tickki-chat: the chat could not start');
       await app.logout();
     }
 
+    /** Listens to `tickki:<event>`, the DOM event each of the element's events is (a listener that throws is reported, and the others still hear it). */
     on<K extends keyof WidgetEvents>(event: K, listener: (value: WidgetEvents[K]) => void): () => void {
-      return this.#events.on(event, listener);
+      const heard = (e: Event) => listener((e as CustomEvent).detail);
+      this.addEventListener(`tickki:${event}`, heard);
+      return () => this.removeEventListener(`tickki:${event}`, heard);
     }
 
     destroy(): void {
-      this.#teardown('destroyed');
-      this.#events.clear();
+      this.#teardown('destroyed'); // nothing is emitted from now on; the listeners go with the element
       this.remove();
     }
 
     #teardown(next: 'idle' | 'destroyed'): void {
       this.#stopSchedule?.();
-      this.#panel.drop();
+      this.#drop();
       if (owner === this) owner = undefined;
-      this.#life.to(next);
+      this.#to(next);
+    }
+
+    /** An event, as `tickki:<event>` (what `on()` listens to). */
+    #emit(event: string, detail: unknown): void {
+      this.dispatchEvent(new CustomEvent(`tickki:${event}`, { detail }));
+    }
+
+    /** Moves to `next` if the lifecycle (`lifecycle.ts`) allows it, and shows it; returns whether it did. */
+    #to(next: ElementState): boolean {
+      if (!TRANSITIONS[this.#state].includes(next)) return false;
+      this.#frame?.setAttribute('data-state', (this.#state = next));
+      this.#draw();
+      return true;
     }
 
     /** The badge and brand colour kept for the current key (the chat, once loaded, keeps them current). */
     #restore(): void {
       const ui = readUi(this.#key, this.getAttribute('visitor-id'));
-      this.#setUnread(ui.u ?? 0);
+      this.#setUnread(ui.u! | 0);
       const color = this.getAttribute('primary-color') ?? ui.c;
-      if (color) this.#launcher!.brand(color);
+      if (color) this.#brand(color);
       // a first visit: the launcher wears the brand colour from the config, not the default, as
-      // soon as the page is idle (one small request; later pages have the colour kept)
-      else if (this.#key) this.#schedule(() => this.#fetchBrand());
+      // soon as the page is idle (`config-brand.ts`: a small file and one request; later pages have
+      // the colour kept); the chat, loaded or on its way, asks for the config itself. When the file
+      // or the request fails, the launcher keeps its colour.
+      else if (this.#key)
+        this.#stopSchedule = afterLoadAndIdle(() => {
+          if (this.#state === 'idle') this.#config = load('brand').then((m) => m.brandLauncher(this.#port())).catch(() => undefined);
+        });
     }
 
-    /**
-     * The CSP nonce. Browsers hide a connected element's `nonce` attribute (it reads as "") and keep
-     * the value in the `nonce` property.
-     */
-    #nonce(): string | null {
-      return this.nonce || this.getAttribute('nonce');
-    }
-
+    /** Draws the shadow root, and listens to the launcher. */
     #build(): void {
-      const launcher = (this.#launcher = new Launcher((this.#root = this.attachShadow({ mode: 'open' })), () => this.#nonce()));
-      launcher.button.addEventListener('click', () => this.toggle());
+      const root = (this.#root = this.attachShadow({ mode: 'open' }));
+      root.innerHTML = LAUNCHER_HTML;
+      adoptCss(root, LAUNCHER_CSS, this.nonce || this.getAttribute('nonce'));
+      const frame = (this.#frame = root.firstChild as HTMLElement);
+      const [, note, button] = frame.children as unknown as [HTMLElement, HTMLElement, HTMLButtonElement];
+      this.#note = note;
+      this.#button = button;
+      button.addEventListener('click', () => this.toggle());
       // the visitor is about to open it: start loading now
-      const preload = () => this.state === 'idle' && !this.#waiting && void this.#load();
-      for (const intent of ['pointerenter', 'focus', 'touchstart']) launcher.button.addEventListener(intent, preload, { once: true, passive: true });
-      this.#words();
+      const preload = () => this.#state === 'idle' && void this.#load(); // nothing while consent is awaited
+      for (const intent of ['pointerenter', 'focus', 'touchstart']) button.addEventListener(intent, preload, { passive: true });
+      this.#loadWords();
+    }
+
+    /** The brand colour and the text colour that reads on it; ignored unless it is a hex colour. */
+    #brand(color: string | null | undefined): void {
+      const on = color && textOn(color);
+      const style = this.#frame!.style;
+      if (!on) return;
+      style.setProperty('--tk-config-brand', color);
+      style.setProperty('--tk-config-on-brand', on);
     }
 
     /** The launcher's words: English at once, another language (or overrides) once its table loaded. */
-    #words(): void {
-      const locale = this.getAttribute('locale') || navigator.language || 'en';
-      const overrides = this.getAttribute('strings');
-      this.#label();
-      if (/^en([-_]|$)/i.test(locale) && !overrides) return;
-      loadWords()
-        .then((m) => m.launcherWords(locale, overrides))
-        .then((words) => {
-          if (locale !== (this.getAttribute('locale') || navigator.language || 'en') || overrides !== this.getAttribute('strings')) return; // changed meanwhile
-          this.#launcher!.words = words;
-          this.#label();
-        })
-        .catch(() => undefined); // English stays
+    #loadWords(): void {
+      if (/^en([-_]|$)/i.test(this.getAttribute('locale') || navigator.language || 'en') && !this.getAttribute('strings')) this.#words = ENGLISH;
+      else
+        load('words')
+          .then((m) => m.wordsOf(this))
+          .then((words) => {
+            if (words) {
+              this.#words = words;
+              this.#draw();
+            }
+          })
+          .catch(() => undefined); // the words it has stay
+      this.#draw();
     }
 
-    #label(): void {
-      this.#launcher?.draw({ open: this.#open, unread: this.#unread, failed: this.state === 'failed' });
+    /** Draws the state in the launcher's words: icon, label (with the unread count or the failure), badge, and the note. */
+    #draw(): void {
+      const button = this.#button;
+      if (!button) return;
+      const [icon, badge] = button.children as unknown as [SVGElement, HTMLElement];
+      const { open, close, unread, failed, consentNeeded } = this.#words;
+      const count = this.#unread;
+      const broken = this.#state === 'failed';
+      button.setAttribute('aria-expanded', String(this.#open));
+      button.setAttribute('aria-label', (this.#open ? close : open) + (count ? ' ' + unread(count) : '') + (broken ? ` (${failed})` : ''));
+      icon.firstElementChild!.setAttribute('d', this.#open ? CLOSE_ICON : CHAT_ICON);
+      badge.textContent = broken ? '!' : count > 99 ? '99+' : String(count);
+      badge.hidden = !broken && !count;
+      this.#note!.textContent = consentNeeded;
     }
 
     /** `focus`: opened by the visitor (focus goes into the panel); `restore`: left open in this tab, reopened on load (focus stays where the page put it). */
     #setOpen(open: boolean, focus = false, restore = false): void {
-      if (this.state === 'destroyed' || !this.#root) return;
-      const { note, button, frame } = this.#launcher!;
+      const note = this.#note;
+      if (this.#state === 'destroyed' || !note) return;
       if (this.#waiting) {
         if (this.getAttribute('consent') === 'on-open' && open) this.consent();
         else {
           // the host's consent banner decides; the visitor learns why nothing opens
           note.hidden = !open || !note.hidden;
-          if (!note.hidden) this.#events.emit('consent', 'needed');
+          if (!note.hidden) this.#emit('consent', 'needed');
         }
         if (this.#waiting || this.#open) return;
       }
+      const button = this.#button!;
       const changed = open !== this.#open;
       this.#open = open;
       this.toggleAttribute('open', open);
-      frame.toggleAttribute('data-open', open);
-      this.#label();
+      this.#frame!.toggleAttribute('data-open', open);
+      this.#draw();
       tabOpen(this.#key, open);
       if (open) {
-        button.setAttribute('aria-busy', String(!this.#panel.app));
+        button.setAttribute('aria-busy', String(!this.#app));
         void this.#load().then((app) => {
           button.removeAttribute('aria-busy');
           if (app && this.#open) app.opened(!restore);
         });
       } else {
-        void this.#panel.app?.refresh();
+        void this.#app?.refresh();
         if (focus) button.focus();
       }
-      if (changed) this.#events.emit('open', open);
+      if (changed) this.#emit('open', open);
     }
 
     #setUnread(count: number): void {
       const changed = count !== this.#unread;
       this.#unread = count;
-      this.#label();
-      if (changed) this.#events.emit('unread', count);
+      this.#draw();
+      if (changed) this.#emit('unread', count);
     }
 
-    /** Runs `run` after the page's `load` event and an idle moment. */
-    #schedule(run: () => void): void {
-      this.#stopSchedule = afterLoadAndIdle(run);
+    /**
+     * Loads and mounts the chat once (once the first visit's config request settled; later calls
+     * share it); resolves it, or `undefined` when it failed, was overtaken or waits for consent.
+     */
+    async #load(): Promise<WidgetApp | undefined> {
+      if (this.#waiting) return undefined;
+      if (!this.#app && !this.#loading && this.#to('loading')) {
+        const mine = ++this.#generation;
+        this.#loading = Promise.all([load('app'), this.#config])
+          .then(async ([{ mount }]) => {
+            if (mine !== this.#generation) return undefined;
+            const app = await mount(this.#port());
+            if (mine !== this.#generation) return void app.destroy(); // removed while it mounted
+            this.#app = app;
+            this.#to('mounted');
+            // settings changed while it mounted
+            this.#refresh();
+            if (this.#identity) app.identify(this.#identity).catch(() => undefined);
+            this.#identity = undefined;
+            return app;
+          })
+          .catch((error: unknown) => {
+            if (mine === this.#generation) this.#fail(error);
+            return undefined;
+          });
+      }
+      return this.#app ?? this.#loading;
     }
 
-    #fetchBrand(): void {
-      // the chat, loaded or on its way, asks for the config itself
-      if (this.state !== 'idle') return;
-      const key = this.#key;
-      this.#config = fetchBrandColor(key, this.getAttribute('base-url') ?? undefined).then((color) => {
-        // the panel, if it loaded meanwhile, owns the colour
-        if (color && textOn(color) && this.state === 'idle' && key === this.#key) this.#host().setBrand(color);
-      });
+    /** Tells the mounted chat that settings changed; a new key or base URL it cannot start with fails. */
+    #refresh(): void {
+      this.#app!.refresh()?.catch((error: unknown) => this.#fail(error));
     }
 
-    /** Loads and mounts the chat (once); resolves it, or `undefined` when it failed, was overtaken or waits for consent. */
-    #load(): Promise<WidgetApp | undefined> {
-      if (this.#waiting) return Promise.resolve(undefined);
-      return this.#panel.load(
-        () => this.#host(),
-        this.#config,
-        (app) => {
-          // settings changed while it mounted
-          app.refresh()?.catch((error: unknown) => this.#fail(error));
-          if (this.#identity) app.identify(this.#identity).catch(() => undefined);
-          this.#identity = undefined;
-        },
-      );
+    /** Destroys the panel and forgets a load on its way. */
+    #drop(): void {
+      this.#generation++;
+      this.#app?.destroy();
+      this.#app = this.#loading = undefined;
     }
 
     /** Shows the failure; the next `open()` or attribute change loads again. */
     #fail(error: unknown): void {
-      this.#panel.drop();
-      this.#life.to('failed');
+      this.#drop();
+      this.#to('failed');
       this.#setOpen(false);
       console.error('tickki-chat: the chat could not start', error);
-      this.dispatchEvent(new CustomEvent('tickki:error', { detail: error }));
+      this.#emit('error', error);
     }
 
-    #host(): WidgetHost {
+    /** What the chunks are handed: the element, and what they have it do (`setBrand` paints the launcher unless `primary-color` is set). */
+    #port(): ElementPort {
       return {
         element: this,
-        root: this.#root!,
-        mount: this.#launcher!.mount,
-        launcher: this.#launcher!.button,
-        frame: this.#launcher!.frame,
-        attr: (name) => this.getAttribute(name),
-        isOpen: () => this.#open,
         setOpen: (open, focusLauncher) => this.#setOpen(open, focusLauncher),
         setUnread: (count) => this.#setUnread(count),
-        setBrand: (color) => {
-          if (!this.getAttribute('primary-color')) this.#launcher!.brand(color);
-          saveBrand(this.#key, color);
-        },
-        emit: (event, value) => this.#events.emit(event, value),
-        adopt: (css) => this.#launcher!.adopt(css),
+        setBrand: (color) => this.getAttribute('primary-color') || this.#brand(color),
       };
     }
   };

@@ -1,15 +1,13 @@
-type IdleGlobals = { requestIdleCallback?: (run: () => void, options: { timeout: number }) => number; cancelIdleCallback?: (id: number) => void };
-
-/** Runs `run` after the page's `load` event and an idle moment (at most 3 s later); returns a function that cancels it. */
+/**
+ * Runs `run` after the page's `load` event and an idle moment (at most 3 s later; 200 ms where the
+ * browser has no `requestIdleCallback`); returns a function that cancels it.
+ */
 export function afterLoadAndIdle(run: () => void): () => void {
-  const { requestIdleCallback: ric, cancelIdleCallback } = globalThis as IdleGlobals;
-  let idle: number | undefined;
-  const go = () => void (idle = ric ? ric(run, { timeout: 3000 }) : (setTimeout(run, 200) as unknown as number));
+  let live = true;
+  const later = () => live && run();
+  const { requestIdleCallback: idle } = globalThis as { requestIdleCallback?: (run: () => void, options: { timeout: number }) => number };
+  const go = () => (idle ? idle(later, { timeout: 3000 }) : setTimeout(later, 200));
   if (document.readyState === 'complete') go();
   else addEventListener('load', go, { once: true });
-  return () => {
-    removeEventListener('load', go);
-    if (ric) cancelIdleCallback?.(idle!);
-    else clearTimeout(idle);
-  };
+  return () => void (live = false);
 }

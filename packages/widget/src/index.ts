@@ -13,13 +13,17 @@
  * @packageDocumentation
  */
 import { defineTickkiChat as define } from './element.js';
+import type { Chunks, LoadChunk } from './types.js';
 
 export type { TickkiChatAttributes, TickkiChatElement, TickkiChatJsxProps, VisitorFields, WidgetEvents } from './types.js';
 export type { ElementState } from './lifecycle.js';
 
+/** The chunks the element loads lazily: the panel, the launcher's words, the first visit's brand colour. */
+const CHUNKS = { app: () => import('./app-entry.js'), words: () => import('./words.js'), brand: () => import('./config-brand.js') };
+
 /** Defines `<tickki-chat>` (or `name`) if it is not defined yet. Called on import; safe to call again. */
 export function defineTickkiChat(name?: string): void {
-  define(() => import('./app/app.js'), () => import('./words.js'), name);
+  define(((chunk: keyof Chunks) => CHUNKS[chunk]()) as LoadChunk, name);
 }
 
 defineTickkiChat();

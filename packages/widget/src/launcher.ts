@@ -1,9 +1,42 @@
-import { textOn } from '@tickki/chat-ui';
-import { adoptCss } from './adopt.js';
-import { LAUNCHER_CSS } from './launcher-css.js';
+/**
+ * What the loader draws at once, and with what: the shadow root's nodes, the icons, the English
+ * words, the text colour on the brand colour. The element (`element.ts`) draws them.
+ */
 
-const ICON_CHAT = '<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M12 3C6.5 3 2 6.8 2 11.5c0 2.4 1.2 4.6 3.1 6.1L4 21.5l4.6-2.2c1.1.3 2.2.5 3.4.5 5.5 0 10-3.8 10-8.3S17.5 3 12 3z"/></svg>';
-const ICON_CLOSE = '<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M18.3 5.7a1 1 0 0 0-1.4 0L12 10.6 7.1 5.7a1 1 0 0 0-1.4 1.4l4.9 4.9-4.9 4.9a1 1 0 1 0 1.4 1.4l4.9-4.9 4.9 4.9a1 1 0 0 0 1.4-1.4L13.4 12l4.9-4.9a1 1 0 0 0 0-1.4z"/></svg>';
+/**
+ * The shadow root's nodes: the frame (where the panel mounts, colours and direction are set) with,
+ * in this order, the panel's mount point, the consent note (shown when the visitor opens the chat
+ * before consent), and the launcher button with its icon and unread badge (a button's content is
+ * not read out: its label says it all, the count included). HTML is fewer bytes than building them
+ * node by node.
+ */
+export const LAUNCHER_HTML =
+  '<div class="root" part="root"><div></div><div class="note" part="consent-note" role="status" hidden></div>' +
+  '<button class="launcher" part="launcher" aria-haspopup="dialog"><svg viewBox="0 0 24 24"><path/></svg>' +
+  '<span class="badge" part="badge" hidden></span></button></div>';
+
+/** The icon's path: a speech bubble. */
+export const CHAT_ICON = 'M12 3C6.5 3 2 6.8 2 11.5c0 2.4 1.2 4.6 3.1 6.1L4 21.5l4.6-2.2c1.1.3 2.2.5 3.4.5 5.5 0 10-3.8 10-8.3S17.5 3 12 3z';
+/** The icon's path when the chat is open: a cross, stroked with round ends (`launcher-css.ts`). */
+export const CLOSE_ICON = 'M6.4 6.4 17.6 17.6M17.6 6.4 6.4 17.6';
+
+/**
+ * The text colour on `color` (`#rgb` or `#rrggbb`; anything else, `undefined`): white, or near-black where it
+ * reads better. `textOn` of `@tickki/chat-ui` (`brand.ts`) in fewer bytes, for the loader: the same
+ * luminance, and its threshold written with the fewest digits that still split the 16,777,216
+ * colours as that one does (`launcher.test.ts` holds the two together).
+ */
+export function textOn(color: unknown): string | undefined {
+  let hex = String(color).trim();
+  if (!/^#([\da-f]{3}){1,2}$/i.test(hex)) return undefined;
+  if (hex.length < 5) hex = hex.replace(/\w/g, '$&$&');
+  let luminance = 0;
+  for (const [i, weight] of [0.2126, 0.7152, 0.0722].entries()) {
+    const c = parseInt(hex.substr(2 * i + 1, 2), 16) / 255;
+    luminance += weight * (c <= 0.04 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
+  }
+  return luminance <= 0.19929637 ? '#fff' : '#111827';
+}
 
 /** What the launcher says: its label open and closed, the unread count, a chat that could not load, the consent note. */
 export interface LauncherWords {
@@ -17,86 +50,10 @@ export interface LauncherWords {
 }
 
 /** English, built in; other languages come with the chat's string tables (`words.ts`). */
-const ENGLISH: LauncherWords = {
+export const ENGLISH: LauncherWords = {
   open: 'Open chat',
   close: 'Close chat',
   unread: (count) => `(${count} unread)`,
   failed: "The chat isn't available right now.",
   consentNeeded: "The chat starts once you accept this site's privacy settings.",
 };
-
-/** What the launcher shows. */
-export interface LauncherState {
-  open: boolean;
-  unread: number;
-  /** The chat could not load: a "!" badge, said in the label. */
-  failed: boolean;
-}
-
-/**
- * What the loader draws at once in the element's shadow root: the frame (where the panel mounts,
- * colours and direction are set), the launcher button with its unread badge, and the consent note.
- */
-export class Launcher {
-  readonly frame = document.createElement('div');
-  /** Where the panel renders. */
-  readonly mount = document.createElement('div');
-  readonly button = document.createElement('button');
-  /** Shown when the visitor opens the chat before consent. */
-  readonly note = document.createElement('div');
-  readonly #badge = document.createElement('span');
-  readonly #root: ShadowRoot;
-  readonly #nonce: () => string | null;
-  readonly #sheets = new Set<string>();
-  /** The page's language's words, once loaded (else English). */
-  words: LauncherWords = ENGLISH;
-
-  /** `nonce`: the CSP nonce, for browsers without constructable stylesheets. */
-  constructor(root: ShadowRoot, nonce: () => string | null) {
-    this.#root = root;
-    this.#nonce = nonce;
-    this.adopt(LAUNCHER_CSS);
-    const { frame, button, note } = this;
-    frame.className = 'root';
-    frame.setAttribute('part', 'root');
-    button.type = 'button';
-    button.className = 'launcher';
-    button.setAttribute('part', 'launcher');
-    button.setAttribute('aria-haspopup', 'dialog');
-    this.#badge.className = 'badge';
-    this.#badge.setAttribute('part', 'badge');
-    this.#badge.setAttribute('aria-hidden', 'true');
-    note.className = 'note';
-    note.setAttribute('part', 'consent-note');
-    note.setAttribute('role', 'status');
-    note.hidden = true;
-    frame.append(this.mount, note, button);
-    root.append(frame);
-  }
-
-  /** Draws `state` in {@link Launcher.words}: icon, label (with the unread count or the failure), badge, and the note. */
-  draw({ open, unread, failed }: LauncherState): void {
-    const { button, words } = this;
-    button.setAttribute('aria-expanded', String(open));
-    button.innerHTML = open ? ICON_CLOSE : ICON_CHAT;
-    button.append(this.#badge);
-    button.setAttribute('aria-label', (open ? words.close : words.open) + (unread ? ' ' + words.unread(unread) : '') + (failed ? ` (${words.failed})` : ''));
-    this.#badge.textContent = failed ? '!' : unread > 99 ? '99+' : String(unread);
-    this.#badge.hidden = !failed && !unread;
-    this.note.textContent = words.consentNeeded;
-  }
-
-  /** Adds a style sheet to the shadow root (once per sheet, however often the panel mounts). */
-  adopt(css: string): void {
-    if (!this.#sheets.has(css)) adoptCss(this.#root, css, this.#nonce());
-    this.#sheets.add(css);
-  }
-
-  /** The brand colour (and the text colour that reads on it); ignored unless it is a `#rrggbb` colour. */
-  brand(color: string | null | undefined): void {
-    const on = color && textOn(color);
-    if (!on) return;
-    this.frame.style.setProperty('--tk-config-brand', color);
-    this.frame.style.setProperty('--tk-config-on-brand', on);
-  }
-}

@@ -21,23 +21,3 @@ export const TRANSITIONS: { readonly [S in ElementState]: readonly ElementState[
   failed: ['loading', 'idle', 'destroyed'],
   destroyed: [],
 };
-
-/** Whether the element may go from `from` to `to`. */
-export const canTransition = (from: ElementState, to: ElementState): boolean => TRANSITIONS[from].includes(to);
-
-/** The element's current state; {@link Lifecycle.to} applies the table and tells `onChange`. */
-export class Lifecycle {
-  state: ElementState = 'idle';
-  readonly #onChange: (state: ElementState) => void;
-
-  constructor(onChange: (state: ElementState) => void) {
-    this.#onChange = onChange;
-  }
-
-  /** Moves to `next` if the table allows it; returns whether it did. */
-  to(next: ElementState): boolean {
-    if (!canTransition(this.state, next)) return false;
-    this.#onChange((this.state = next));
-    return true;
-  }
-}

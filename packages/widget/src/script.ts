@@ -14,8 +14,9 @@ import type { TickkiChatElement } from './types.js';
 
 const script = document.currentScript as HTMLScriptElement | null;
 const base = script?.src || location.href;
-const beside = (file: string) => import(/* @vite-ignore */ new URL(file, base).href);
-defineTickkiChat(() => beside('tickki-chat-app.js'), () => beside('tickki-chat-words.js'));
+// the chunks, beside this file: `tickki-chat-app.js` (the panel), `-words.js` (the launcher in another
+// language), `-brand.js` (a first visit's brand colour)
+defineTickkiChat((name) => import(/* @vite-ignore */ `${new URL(`tickki-chat-${name}.js`, base)}`));
 
 const SETTINGS = ['publishable-key', 'base-url', 'locale', 'theme', 'primary-color', 'position', 'visitor-id', 'sound', 'nonce', 'strings', 'dir', 'consent'];
 
@@ -26,12 +27,12 @@ if (script?.dataset.publishableKey) {
       const value = script.getAttribute(`data-${name}`);
       if (value !== null) element.setAttribute(name, value);
     }
-    // a page with a nonce-based CSP gives the script tag its nonce: the styles use it too
-    if (!element.hasAttribute('nonce') && script.nonce) element.nonce = script.nonce;
+    // a page with a nonce-based CSP gives the script tag its nonce: the styles use it too (unless `data-nonce` says)
+    element.nonce ||= script.nonce;
     (globalThis as { tickkiChat?: TickkiChatElement }).tickkiChat = element;
     document.body.append(element);
     document.dispatchEvent(new CustomEvent('tickki:ready', { detail: element }));
   };
   if (document.body) add();
-  else document.addEventListener('DOMContentLoaded', add, { once: true });
+  else document.addEventListener('DOMContentLoaded', add);
 }

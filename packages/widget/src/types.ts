@@ -83,13 +83,21 @@ export interface WidgetApp {
   destroy(): void;
 }
 
-/** What the element hands the lazily loaded panel. */
+/**
+ * What the element hands the chunks it loads: itself (its attributes, `isOpen`, `state`, and its
+ * open shadow root, which holds the frame and the panel's mount point: `LAUNCHER_HTML` of
+ * `launcher.ts`) and what only it can do. `setBrand` here only paints the launcher (unless
+ * `primary-color` is set): the chunks keep the colour. The panel's entry (`app-entry.ts`) makes the
+ * panel's {@link WidgetHost} of it, so that the loader, which every page loads, carries no more.
+ */
+export type ElementPort = Pick<WidgetHost, 'setOpen' | 'setUnread' | 'setBrand'> & { element: TickkiChatElement };
+
+/** What the lazily loaded panel is given (by `app-entry.ts`). */
 export interface WidgetHost {
+  /** The element (its shadow root holds the panel's nodes). */
   element: HTMLElement;
-  root: ShadowRoot;
   /** Where the panel renders. */
   mount: HTMLElement;
-  launcher: HTMLButtonElement;
   /** Where colours and direction are set (`style.setProperty`, `dir`). */
   frame: HTMLElement;
   attr(name: string): string | null;
@@ -103,11 +111,18 @@ export interface WidgetHost {
   adopt(css: string): void;
 }
 
-/** Loads the module of the UI's words (`words.ts`): the launcher's in the page's language, before the chat loads. */
-export type LoadWords = () => Promise<{ launcherWords(locale: string, overrides: string | null): Promise<import('./launcher.js').LauncherWords> }>;
+/** The modules the element loads when it needs them, by name (the script tag's `tickki-chat-<name>.js`). */
+export interface Chunks {
+  /** The panel (`app-entry.ts`, `app/app.tsx`): `mount(port)` renders it (and throws, or rejects, when the chat cannot start). */
+  app: { mount(port: ElementPort): WidgetApp | Promise<WidgetApp> };
+  /** The UI's words (`words.ts`): the launcher's in the page's language, before the chat loads. */
+  words: { wordsOf(element: Element): Promise<import('./launcher.js').LauncherWords | undefined> };
+  /** The first visit's brand colour (`config-brand.ts`), fetched at idle. */
+  brand: { brandLauncher(port: ElementPort): Promise<void> };
+}
 
-/** Loads the panel module: `mount(host)` renders it (and throws, or rejects, when the chat cannot start). */
-export type LoadApp = () => Promise<{ mount(host: WidgetHost): WidgetApp | Promise<WidgetApp> }>;
+/** Loads the module `name` of {@link Chunks}. */
+export type LoadChunk = <K extends keyof Chunks>(name: K) => Promise<Chunks[K]>;
 
 /** The element's public API (besides its attributes). */
 export interface TickkiChatElement extends HTMLElement {

@@ -2,7 +2,8 @@
  * The UI's words by the page's language, shared by the launcher and the panel. English is built in;
  * every other language of `LANGUAGES` (`@tickki/chat-ui`) is a chunk of its own that only a page
  * showing it loads. The loader imports this module only on a page that is not in English or that
- * overrides strings (`loadWords` of `defineTickkiChat`), to label the launcher before the chat loads.
+ * overrides strings (`wordsOf`, the `words` chunk of `defineTickkiChat`), to label the launcher
+ * before the chat loads.
  */
 import { format, resolveLocale, type ChatStrings } from '@tickki/chat-ui';
 import { en } from '@tickki/chat-ui/strings/en';
@@ -53,6 +54,18 @@ export function parseStrings(json: string | null): Partial<ChatStrings> {
   } catch {
     return {};
   }
+}
+
+/**
+ * The launcher's words for `element`'s `locale` (else the browser's language) and `strings`;
+ * `undefined` when either changed while they loaded (the element asked again: its newer call has them).
+ */
+export async function wordsOf(element: Element): Promise<LauncherWords | undefined> {
+  const settings = () => [element.getAttribute('locale') || navigator.language || 'en', element.getAttribute('strings')] as const;
+  const [locale, overrides] = settings();
+  const words = await launcherWords(locale, overrides);
+  const [now, nowOverrides] = settings();
+  return now === locale && nowOverrides === overrides ? words : undefined;
 }
 
 /** The launcher's words for `locale` (resolved as the panel resolves it) with the `strings` attribute's overrides. */

@@ -1,8 +1,9 @@
 /**
  * The script-tag build in Chromium, as the README's sample uses it: `identify()` and `on()` on
  * `tickki:ready`, before the chat has loaded, cost no chunk and no request; they take effect when the
- * visitor opens the chat. `/chat/config` is fetched once per page: the loader's request for the brand
- * colour is the one the chat uses, and a chat that loads first makes the loader skip its own.
+ * visitor opens the chat. `/chat/config` is fetched once per page: the first visit's request for the
+ * brand colour (from `tickki-chat-brand.js`, which the loader loads at idle for it) is the one the
+ * chat uses, and a chat that loads first makes the loader skip its own.
  */
 import { hasChromium, launchChromium } from '@tickki/browser-harness';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -50,7 +51,7 @@ describe.runIf(hasChromium)('identify() and on() before the chat loads (script t
   const configs = (requested: string[]) => requested.filter((p) => p.endsWith('/chat/config')).length;
   const launcherColor = (page: Page) => page.locator('tickki-chat .launcher').evaluate((el) => getComputedStyle(el).backgroundColor);
 
-  it('on tickki:ready they load no chunk and ask nothing but the one config; opened, the chat starts with the identity and the listeners fire', async () => {
+  it('on tickki:ready they load no chunk: the page asks for nothing but the brand file and the one config; opened, the chat starts with the identity and the listeners fire', async () => {
     const starts = sessionStarts(sb);
     // the README's sample, run before the page's own scripts (an inline script would break the strict CSP)
     const { page, requested } = await visit('/', () => {
@@ -63,11 +64,12 @@ describe.runIf(hasChromium)('identify() and on() before the chat loads (script t
       });
     });
     expect(await page.evaluate(() => (window as unknown as { identified: Promise<string> }).identified)).toBe('resolved:undefined');
-    // the loader's config request, once the page is idle: the launcher wears the brand colour
+    // the first visit's config request, once the page is idle: the launcher wears the brand colour
     await untilPage(page, async () => (await launcherColor(page)) === 'rgb(15, 118, 110)', 'the brand colour on the launcher');
     await page.waitForTimeout(1500); // the load event and the idle time passed
-    expect(chunks(requested)).toEqual([]);
-    expect(requested.filter((p) => p.startsWith('/tickki-chat'))).toEqual(['/tickki-chat.js']);
+    // the brand file alone, which made that request: identify() and on() loaded nothing
+    expect(chunks(requested)).toEqual(['/tickki-chat-brand.js']);
+    expect(requested.filter((p) => p.startsWith('/tickki-chat'))).toEqual(['/tickki-chat.js', '/tickki-chat-brand.js']);
     expect(configs(requested)).toBe(1);
     expect(sessionStarts(sb)).toBe(starts);
 

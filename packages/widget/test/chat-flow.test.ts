@@ -66,12 +66,13 @@ describe.runIf(hasChromium)('the widget in Chromium (script tag, strict CSP)', (
     await page.goto(pages.origin + '/', { waitUntil: 'load' });
     await widget().locator('.launcher').waitFor();
     // once the page is idle, the launcher wears the configured brand colour, with a readable text
-    // colour picked for it: the loader asked for the config alone, not for the panel
+    // colour picked for it: the loader asked for the config alone (with the small brand file that
+    // asks), not for the panel
     const colors = () => widget().locator('.launcher').evaluate((el) => [getComputedStyle(el).backgroundColor, getComputedStyle(el).color]);
     await waitForPage(async () => (await colors())[0] === 'rgb(15, 118, 110)', 'the brand colour on the launcher');
     expect(await colors()).toEqual(['rgb(15, 118, 110)', 'rgb(255, 255, 255)']);
     await page.waitForTimeout(1500); // load event and idle time passed
-    expect(loaded.filter((p) => p.startsWith('/tickki-chat'))).toEqual(['/tickki-chat.js']);
+    expect(loaded.filter((p) => p.startsWith('/tickki-chat'))).toEqual(['/tickki-chat.js', '/tickki-chat-brand.js']);
     expect(loaded.filter((p) => p.endsWith('/chat/config'))).toHaveLength(1);
     await widget().locator('.launcher').hover();
     await page.waitForFunction(() => document.querySelector('tickki-chat')?.shadowRoot?.querySelector('.panel') !== null);

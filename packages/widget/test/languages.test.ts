@@ -20,8 +20,11 @@ import { bubbles, sendText, untilPage, watchPage, widgetPages } from './page.js'
 if (process.env.CI && !hasChromium) throw new Error('Chromium is not installed: apt-get install chromium');
 
 const ARTIFACTS = fileURLToPath(new URL('./artifacts/', import.meta.url));
-/** `tickki-chat-ja-Bx1c.js` → `ja`, for the chunks of a language only. */
-const language = (url: string) => /\/tickki-chat-([a-z]{2,3})-[\w-]+\.js$/.exec(url)?.[1];
+/** `tickki-chat-ja-Bx1c.js` → `ja`, for the chunks of a language only (not, say, `tickki-chat-pre-chat-….js`). */
+const language = (url: string) => {
+  const name = /\/tickki-chat-([a-z]{2,3})-[\w-]+\.js$/.exec(url)?.[1];
+  return name && (LANGUAGES as readonly string[]).includes(name) ? name : undefined;
+};
 
 describe.runIf(hasChromium)('languages (Chromium, script tag, strict CSP)', () => {
   let sb: RunningSandbox;
