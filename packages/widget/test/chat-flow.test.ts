@@ -75,8 +75,10 @@ describe.runIf(hasChromium)('the widget in Chromium (script tag, strict CSP)', (
     expect(loaded.filter((p) => p.startsWith('/tickki-chat'))).toEqual(['/tickki-chat.js', '/tickki-chat-brand.js']);
     expect(loaded.filter((p) => p.endsWith('/chat/config'))).toHaveLength(1);
     await widget().locator('.launcher').hover();
-    await page.waitForFunction(() => document.querySelector('tickki-chat')?.shadowRoot?.querySelector('.panel') !== null);
+    await page.waitForFunction(() => (document.querySelector('tickki-chat') as { state?: string } | null)?.state === 'mounted');
     expect(loaded).toContain('/tickki-chat-app.js');
+    // loaded, not drawn: the panel's nodes come with the first open
+    expect(await widget().locator('.panel').count()).toBe(0);
     expect(sb.control.requests().filter((r) => r.path.endsWith('/chat/sessions')).length).toBe(starts);
     expect(await colors()).toEqual(['rgb(15, 118, 110)', 'rgb(255, 255, 255)']);
   });

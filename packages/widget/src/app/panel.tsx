@@ -38,6 +38,10 @@ export function Panel({ host, screen, focusKey }: PanelProps) {
   const full = useFullScreen();
   useInertPage(host.element, host.frame, full && open);
   const panel = useRef<HTMLDivElement>(null);
+  // a panel loaded in the background (a returning visitor, to count replies) is drawn when first
+  // opened: the page's load does not pay for drawing a whole conversation nobody looks at
+  const drawn = useRef(false);
+  drawn.current ||= open;
 
   useEffect(() => {
     if (config) host.setBrand(config.branding.primaryColor);
@@ -72,68 +76,70 @@ export function Panel({ host, screen, focusKey }: PanelProps) {
       <div class="sr" aria-live="polite" aria-atomic="true">
         {announce}
       </div>
-      <div
-        ref={panel}
-        class="panel"
-        part="panel"
-        role="dialog"
-        aria-modal={full || undefined}
-        aria-labelledby="tk-title"
-        hidden={!open}
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') {
-            e.stopPropagation();
-            host.setOpen(false, true);
-          }
-          if (e.key === 'Tab' && full) {
-            const all = [...panel.current!.querySelectorAll<HTMLElement>('a[href],[tabindex],:enabled')].filter((el) => el.tabIndex >= 0 && el.getClientRects().length);
-            const at = (panel.current!.getRootNode() as ShadowRoot).activeElement;
-            const edge = e.shiftKey ? all[0] : all[all.length - 1];
-            if (at === edge || !all.includes(at as HTMLElement)) {
-              e.preventDefault();
-              (e.shiftKey ? all[all.length - 1] : all[0])?.focus();
+      {drawn.current && (
+        <div
+          ref={panel}
+          class="panel"
+          part="panel"
+          role="dialog"
+          aria-modal={full || undefined}
+          aria-labelledby="tk-title"
+          hidden={!open}
+          onKeyDown={(e) => {
+            if (e.key === 'Escape') {
+              e.stopPropagation();
+              host.setOpen(false, true);
             }
-          }
-        }}
-        onDragEnter={(e) => hasFiles(e) && (e.preventDefault(), setDragging(true))}
-        onDragOver={(e) => hasFiles(e) && e.preventDefault()}
-        onDragLeave={(e) => !panel.current?.contains(e.relatedTarget as Node) && setDragging(false)}
-        onDrop={(e) => {
-          if (!hasFiles(e)) return;
-          e.preventDefault();
-          setDragging(false);
-          screen.upload([...(e.dataTransfer?.files ?? [])]);
-        }}
-      >
-        <Header state={state} strings={s} name={name} onClose={() => host.setOpen(false, true)} />
-        <Banner state={state} strings={s} onRestart={() => screen.restart()} />
-        {needsForm ? (
-          <PreChat strings={s} focusKey={open ? focusKey : 0} onSubmit={(fields) => void screen.identify(fields)} />
-        ) : (
-          <>
-            <MessageList screen={screen} state={state} words={words} name={name} open={open} focusKey={open ? focusKey : 0} onAct={focusComposer} />
-            <p class="typing" aria-hidden={!view.typing}>
-              {view.typing ? (view.typing.agentName ? format(s.typing, { name: view.typing.agentName }) : s.typingAnonymous) : ''}
-            </p>
-            <Uploads state={state} strings={s} />
-            <Notice notice={state.notice} strings={s} />
-            <Composer
-              session={view.session}
-              strings={s}
-              maxLength={config?.limits.messageMaxLength ?? 8000}
-              canUpload={canUpload}
-              focusKey={open ? focusKey : 0}
-              onFiles={(files) => screen.upload(files)}
-              send={(text) => screen.send(text)}
-            />
-          </>
-        )}
-        {dragging ? (
-          <div class="drop" aria-hidden="true">
-            {s.dropHere}
-          </div>
-        ) : null}
-      </div>
+            if (e.key === 'Tab' && full) {
+              const all = [...panel.current!.querySelectorAll<HTMLElement>('a[href],[tabindex],:enabled')].filter((el) => el.tabIndex >= 0 && el.getClientRects().length);
+              const at = (panel.current!.getRootNode() as ShadowRoot).activeElement;
+              const edge = e.shiftKey ? all[0] : all[all.length - 1];
+              if (at === edge || !all.includes(at as HTMLElement)) {
+                e.preventDefault();
+                (e.shiftKey ? all[all.length - 1] : all[0])?.focus();
+              }
+            }
+          }}
+          onDragEnter={(e) => hasFiles(e) && (e.preventDefault(), setDragging(true))}
+          onDragOver={(e) => hasFiles(e) && e.preventDefault()}
+          onDragLeave={(e) => !panel.current?.contains(e.relatedTarget as Node) && setDragging(false)}
+          onDrop={(e) => {
+            if (!hasFiles(e)) return;
+            e.preventDefault();
+            setDragging(false);
+            screen.upload([...(e.dataTransfer?.files ?? [])]);
+          }}
+        >
+          <Header state={state} strings={s} name={name} onClose={() => host.setOpen(false, true)} />
+          <Banner state={state} strings={s} onRestart={() => screen.restart()} />
+          {needsForm ? (
+            <PreChat strings={s} focusKey={open ? focusKey : 0} onSubmit={(fields) => void screen.identify(fields)} />
+          ) : (
+            <>
+              <MessageList screen={screen} state={state} words={words} name={name} open={open} focusKey={open ? focusKey : 0} onAct={focusComposer} />
+              <p class="typing" aria-hidden={!view.typing}>
+                {view.typing ? (view.typing.agentName ? format(s.typing, { name: view.typing.agentName }) : s.typingAnonymous) : ''}
+              </p>
+              <Uploads state={state} strings={s} />
+              <Notice notice={state.notice} strings={s} />
+              <Composer
+                session={view.session}
+                strings={s}
+                maxLength={config?.limits.messageMaxLength ?? 8000}
+                canUpload={canUpload}
+                focusKey={open ? focusKey : 0}
+                onFiles={(files) => screen.upload(files)}
+                send={(text) => screen.send(text)}
+              />
+            </>
+          )}
+          {dragging ? (
+            <div class="drop" aria-hidden="true">
+              {s.dropHere}
+            </div>
+          ) : null}
+        </div>
+      )}
     </>
   );
 }
