@@ -2,7 +2,7 @@
  * The panel and the viewport, in Chromium on a strict-CSP host page: it fits with any
  * `--tickki-offset`, is full screen on short landscape screens, follows the visual viewport (the
  * on-screen keyboard) with `followViewport`, and `lockPageScroll` holds the page still behind it and
- * gives it back exactly. `followViewport` and `lockPageScroll` (src/app/viewport.ts) are loaded into
+ * gives it back exactly. `followViewport` and `lockPageScroll` (src/app/full-screen.ts) are loaded into
  * the page as a script of their own and called on the element's frame, as the panel calls them.
  * Screenshots (keyboard up, landscape, offset 80 px; light and dark) are kept in `test/artifacts/`.
  */
@@ -33,7 +33,7 @@ interface Layout {
 
 type Viewport = import('../src/app/viewport.js').ViewportLike;
 interface TestWindow {
-  tkViewport: typeof import('../src/app/viewport.js');
+  tkViewport: typeof import('../src/app/viewport.js') & typeof import('../src/app/full-screen.js');
   fakeViewport?: EventTarget & { height: number; offsetTop: number };
   stop?: () => void;
   unlocks?: (() => void)[];
@@ -56,8 +56,15 @@ describe.runIf(hasChromium)('the panel in the viewport (Chromium, strict CSP)', 
     for (const offset of OFFSETS) withCss(`/offset-${offset}`, `tickki-chat{--tickki-offset:${offset}px}`);
     // a long page that scrolls smoothly: giving its scroll back must still land exactly, at once
     withCss('/long', 'main{block-size:4000px}html{scroll-behavior:smooth}');
-    // viewport.ts as the page's own script (same origin, so the strict CSP allows it)
-    const build = await rolldown({ input: fileURLToPath(new URL('../src/app/viewport.ts', import.meta.url)), platform: 'browser', logLevel: 'silent' });
+    // viewport.ts and full-screen.ts as the page's own script (same origin, so the strict CSP allows it)
+    const modules = ['viewport', 'full-screen'].map((name) => fileURLToPath(new URL(`../src/app/${name}.ts`, import.meta.url)));
+    const entry = '\0tk-viewport';
+    const build = await rolldown({
+      input: entry,
+      platform: 'browser',
+      logLevel: 'silent',
+      plugins: [{ name: 'tk-viewport', resolveId: (id) => (id === entry ? id : null), load: (id) => (id === entry ? modules.map((m) => `export * from ${JSON.stringify(m)};`).join('\n') : null) }],
+    });
     const { output } = await build.generate({ format: 'iife', name: 'tkViewport' });
     await build.close();
     pages.files['/viewport.js'] = ['text/javascript', output[0].code];

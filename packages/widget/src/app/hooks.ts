@@ -3,7 +3,10 @@ import { resolveLocale, timeOfDay, type ChatScreen, type ChatStrings, type Scree
 import { en } from '@tickki/chat-ui/strings/en';
 import type { WidgetHost } from '../types.js';
 import { loadedTable, loadTable, parseStrings } from '../words.js';
-import { followViewport, FULL_SCREEN, lockPageScroll } from './viewport.js';
+import { FULL_SCREEN } from './viewport.js';
+
+/** What only the full-screen panel does, a chunk of its own (loaded as soon as the screen is small enough for it). */
+const fullScreen = () => import('./full-screen.js');
 
 /** The screen's state; re-renders on every change. */
 export function useScreen(screen: ChatScreen): ScreenState {
@@ -47,7 +50,10 @@ export function useFullScreen(): boolean {
   const [full, setFull] = useState(false);
   useEffect(() => {
     const media = matchMedia(FULL_SCREEN);
-    const update = () => setFull(media.matches);
+    const update = () => {
+      setFull(media.matches);
+      if (media.matches) void fullScreen(); // in before the visitor opens the panel
+    };
     update();
     media.addEventListener('change', update);
     return () => media.removeEventListener('change', update);
@@ -70,8 +76,11 @@ export function useInertPage(element: HTMLElement, frame: HTMLElement, active: b
     }
     for (const other of made) other.setAttribute('inert', '');
     // the panel follows the visible viewport (the on-screen keyboard), the page behind does not scroll
-    const stops = [followViewport(frame), lockPageScroll()];
+    let stops: (() => void)[] = [];
+    let gone = false;
+    void fullScreen().then((m) => gone || (stops = [m.followViewport(frame), m.lockPageScroll()]));
     return () => {
+      gone = true;
       made.forEach((other) => other.removeAttribute('inert'));
       for (const stop of stops) stop();
     };

@@ -1,8 +1,8 @@
 /**
- * The full-screen panel and the viewport it lives in, framework-free: which screens get the panel
- * full screen, a panel that follows the visual viewport (the on-screen keyboard shrinks it on iOS
- * and Android without resizing the page), and the page's scroll locked behind it. Strict-CSP safe:
- * only the CSSOM (`style.setProperty`, `style.cssText`), never a `style` attribute set as such.
+ * The panel in the viewport, framework-free: which screens get the panel full screen, and the
+ * message list kept at its bottom when it shrinks. What only the full-screen panel does (follow the
+ * visual viewport, lock the page's scroll) is `full-screen.ts`, a chunk that only phones and short
+ * screens load.
  */
 
 /** Where the panel is full screen (the panel CSS uses it too): narrow screens, and short ones such as a phone in landscape. */
@@ -10,28 +10,6 @@ export const FULL_SCREEN = '(max-width:480px),(max-height:500px)';
 
 /** What {@link followViewport} reads of `window.visualViewport` (a stand-in may be given in tests). */
 export type ViewportLike = Pick<VisualViewport, 'height' | 'offsetTop' | 'addEventListener' | 'removeEventListener'>;
-
-/**
- * Keeps `--tk-vvh` (height) and `--tk-vvt` (top) on `frame` equal to the visual viewport's, so the
- * full-screen panel ends where the keyboard begins. Returns the function that stops following and
- * removes both. Without `visualViewport` the CSS falls back to `100dvh`.
- */
-export function followViewport(frame: HTMLElement, viewport: ViewportLike | null | undefined = globalThis.visualViewport): () => void {
-  if (!viewport) return () => undefined;
-  const update = () => {
-    frame.style.setProperty('--tk-vvh', `${viewport.height}px`);
-    frame.style.setProperty('--tk-vvt', `${viewport.offsetTop}px`);
-  };
-  update();
-  viewport.addEventListener('resize', update);
-  viewport.addEventListener('scroll', update);
-  return () => {
-    viewport.removeEventListener('resize', update);
-    viewport.removeEventListener('scroll', update);
-    frame.style.removeProperty('--tk-vvh');
-    frame.style.removeProperty('--tk-vvt');
-  };
-}
 
 /**
  * Keeps `scroller` (the message list) at its bottom when it shrinks while the visitor is there, as
@@ -47,41 +25,5 @@ export function keepAtBottom(scroller: HTMLElement): () => void {
   return () => {
     observer.disconnect();
     scroller.removeEventListener('scroll', onScroll);
-  };
-}
-
-let locks = 0;
-let unlockPage: () => void;
-
-/**
- * Locks the page's scroll (the body fixed where it was, so iOS does not scroll it either) and
- * returns the function that gives it back exactly: the inline styles the page had (or none) and the
- * scroll position. Nested locks are counted; the page is given back by the last one, and calling a
- * returned function twice does nothing.
- */
-export function lockPageScroll(): () => void {
-  if (!locks++) {
-    const { documentElement: html, body } = document;
-    const x = scrollX;
-    const y = scrollY;
-    // CSSOM (cssText, setProperty) is allowed under a strict CSP; a style attribute set as such is not
-    const saved = [html, body].map((el) => [el, el.hasAttribute('style'), el.style.cssText] as const);
-    html.style.setProperty('overflow', 'hidden');
-    for (const [name, value] of [
-      ['position', 'fixed'],
-      ['top', `${-y}px`],
-      ['left', `${-x}px`],
-      ['width', '100%'],
-    ]) body.style.setProperty(name!, value!);
-    unlockPage = () => {
-      // an element without a style attribute gets none back (read first: Chromium would re-add an
-      // empty one, serialized lazily from the CSSOM, after a removal that comes before any read)
-      for (const [el, had, css] of saved) (el.style.cssText = css), had || el.getAttribute('style') || el.removeAttribute('style');
-      scrollTo({ left: x, top: y, behavior: 'instant' });
-    };
-  }
-  let done = false;
-  return () => {
-    if (!done && (done = true) && !--locks) unlockPage();
   };
 }
