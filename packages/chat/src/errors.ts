@@ -56,8 +56,6 @@ export class TickkiChatError extends TickkiError<ErrorCode> {
 
   constructor(code: ErrorCode, message: string, details: TickkiChatErrorDetails = {}) {
     super(code, message, details, isRetryableFailure(code, details.status));
-    this.retryAfterMs = details.retryAfterMs;
-    this.fields = details.fields;
   }
 }
 

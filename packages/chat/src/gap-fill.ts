@@ -1,7 +1,7 @@
 import { backoffDelay } from '@tickki/chat-realtime/internal';
 import type { TickkiChatError } from './errors.js';
 import type { MessageStore } from './store.js';
-import { SyncStateMachine, type SyncState } from './sync-state.js';
+import { SYNC_TRANSITIONS, type SyncState } from './sync-state.js';
 import { shared } from './serial-task.js';
 
 /**
@@ -53,7 +53,7 @@ const MAX_CHECK_PAGES = 15;
  * while polling, it fetches history, newest first, until it reaches what it already holds (the
  * "floor": the newest id known complete). One run at a time: requests made while a run is in flight
  * are merged into one more run with the lowest floor, and every request leads to a fill that starts
- * after it. A failed run is retried with backoff ({@link SyncStateMachine} `failed`).
+ * after it. A failed run is retried with backoff (sync status `failed`).
  */
 export class GapFill {
   /** The newest id up to which the store is known complete. */
@@ -64,7 +64,7 @@ export class GapFill {
    */
   declare cursor: string | null | undefined;
   readonly #o: GapFillOptions;
-  readonly #machine: SyncStateMachine;
+  #state: SyncState = { status: 'idle' };
   /** The request not yet served: its floor (`undefined`: the current sync point) and cause. */
   #pending: { floor: number | undefined; cause: FillCause } | undefined;
   #failures = 0;
@@ -75,12 +75,11 @@ export class GapFill {
 
   constructor(options: GapFillOptions) {
     this.#o = options;
-    this.#machine = new SyncStateMachine(options.onState);
   }
 
   /** Where gap filling stands. */
   get state(): SyncState {
-    return this.#machine.state;
+    return this.#state;
   }
 
   /** Whether a fill is due or running (a live broadcast then says nothing about what came before). */
@@ -151,7 +150,7 @@ export class GapFill {
         const { cause } = this.#pending;
         const floor = this.#pending.floor ?? this.syncedId;
         this.#pending = undefined;
-        this.#machine.transition({ status: 'syncing' }); // refused (and silent) when the run goes on
+        this.#to({ status: 'syncing' }); // refused (and silent) when the run goes on
         let count: number;
         try {
           count = await this.#fill(floor, cause === 'missed_broadcasts' ? CHECK_PAGE : GAP_PAGE);
@@ -163,7 +162,7 @@ export class GapFill {
         this.#failures = 0;
         if (this.#disposed) return;
         // a request made meanwhile is served by the next turn of the loop, still `syncing`
-        if (!this.#pending) this.#machine.transition({ status: 'synced' });
+        if (!this.#pending) this.#to({ status: 'synced' });
         this.#o.onFilled({ count, cause, gap: floor !== undefined });
       }
     } finally {
@@ -172,11 +171,16 @@ export class GapFill {
     }
   }
 
+  /** Moves to `next` if {@link SYNC_TRANSITIONS} allows it (a refused change leaves the state as it was) and reports it. */
+  #to(next: SyncState): void {
+    if (SYNC_TRANSITIONS[this.#state.status].includes(next.status)) this.#o.onState((this.#state = next));
+  }
+
   /** Keeps the gap open (lowest floor) and retries with backoff, unless a request comes first. */
   #failed(error: TickkiChatError, floor: number | undefined, cause: FillCause): void {
     const pending = this.#pending;
     this.#pending = { floor: lower(pending?.floor, floor), cause: pending?.cause ?? cause };
-    this.#machine.transition({ status: 'failed', reason: error.message, error });
+    this.#to({ status: 'failed', reason: error.message, error });
     const delay = backoffDelay(this.#failures++, { baseMs: this.#o.retryBaseMs, maxMs: MAX_RETRY_MS }, error.retryAfterMs);
     this.#retryTimer = setTimeout(() => {
       this.#retryTimer = undefined;

@@ -44,7 +44,7 @@ export interface MessageCacheOptions {
   storage: StorageAdapter;
   /** The storage key of the conversation's messages. */
   key: string;
-  /** Where the sync point and the older-page cursor to keep with the messages are. */
+  /** Where the sync point and the older-page cursor kept with the messages are (and are restored to). */
   gap: Pick<GapFill, 'syncedId' | 'cursor'>;
 }
 
@@ -63,11 +63,13 @@ export class MessageCache {
     this.#o = options;
   }
 
-  /** Shows what an earlier visit kept (`stored`, checked) in the store; resolves where it stood, or `undefined`. */
-  restore(stored: unknown): KeptMessages | undefined {
+  /** Shows what an earlier visit kept (`stored`, checked) in the store, and puts the gap fill back where it stood. */
+  restore(stored: unknown): void {
     const kept = keptMessages(stored);
-    if (kept) this.#o.store.merge(kept.messages);
-    return kept;
+    if (!kept) return;
+    this.#o.store.merge(kept.messages);
+    this.#o.gap.syncedId = kept.syncedId;
+    this.#o.gap.cursor = kept.cursor;
   }
 
   /** Saves within a second (a burst of broadcasts costs one write). */

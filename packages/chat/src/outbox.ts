@@ -56,7 +56,7 @@ export const storedOutbox = (value: unknown): OutboxItem[] =>
 
 /** The failure of a message that may be stored: it is not sent again until history can tell. */
 const unconfirmed = (): TickkiChatError =>
-  new TickkiChatError('unconfirmed', 'It may have been sent: neither its answer nor the history could tell', { retryable: true });
+  new TickkiChatError('unconfirmed', 'Maybe sent: neither its answer nor history could tell', { retryable: true });
 
 /** Whether `m` may be the server's copy of `item`: an inbound text equal to it, above its floor. */
 const copies = (item: OutboxItem, m: Message): boolean => m.id > (item.floor ?? 0) && m.direction === 'inbound' && m.type === 'text' && m.content === item.text;

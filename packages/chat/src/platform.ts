@@ -103,4 +103,4 @@ let counter = 0;
 /** A unique id for client ids and `Idempotency-Key`s: a UUID where available, else time + counter + randomness. */
 export const randomId = (): string =>
   (globalThis as { crypto?: { randomUUID?: () => string } }).crypto?.randomUUID?.() ??
-  `${Date.now().toString(36)}-${counter++}-${Math.random().toString(36).slice(2)}`;
+  `${Date.now()}-${counter++}-${Math.random()}`;

@@ -39,7 +39,7 @@ export async function call<T>(run: (signal: AbortSignal) => Promise<Attempt<T>>,
       n--;
       continue;
     }
-    if (!error.retryable || !retry || n >= retry.retries || live.some((s) => s.aborted)) throw error;
+    if (!error.retryable || !retry || n >= retry.retries) throw error;
     await sleep(backoffDelay(n, retry, error.retryAfterMs), live).catch(() => {
       throw toChatError({ aborted: true });
     });

@@ -15,8 +15,8 @@ export interface SessionContext {
   prefix: string;
   timeoutMs: number;
   retry: RetryPolicy;
-  logger: RealtimeLogger | undefined;
-  Pusher: PusherConstructor | undefined;
+  logger?: RealtimeLogger | undefined;
+  Pusher?: PusherConstructor | undefined;
   lifecycle: AppLifecycle | undefined;
   /** Makes a `fetch` reporting upload progress; absent when the app gave its own `fetch` or the platform cannot. */
   progressFetch: ((body: FormData, onProgress: (progress: number) => void) => RequestFetch | undefined) | undefined;

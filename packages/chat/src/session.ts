@@ -81,8 +81,7 @@ export class ChatSession {
       gap: this.#gap,
     });
     this.#presence = new Presence({ ctx, requests, gap: this.#gap, cache: this.#cache });
-    const restored = this.#cache.restore(kept);
-    if (restored) Object.assign(this.#gap, { syncedId: restored.syncedId, cursor: restored.cursor });
+    this.#cache.restore(kept);
     this.#outbox.restore(keptOutbox);
     this.#connect(session.realtime);
     this.#gap.request('start');

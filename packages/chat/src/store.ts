@@ -142,9 +142,9 @@ export class MessageStore {
       own = undefined;
     }
     const known = this.#byId.get(message.id);
-    // the echo and the send's answer confirm the same message: the second changes nothing, unless
-    // it brings the attachments the first lacked
-    if (own && known === own && own.status === 'sent' && (own.attachments.length > 0 || message.attachments.length === 0)) return own;
+    // the echo and the send's answer confirm the same message (sent: it has an id): the second
+    // changes nothing, unless it brings the attachments the first lacked
+    if (own && known === own && (own.attachments.length > 0 || message.attachments.length === 0)) return own;
     let next: ChatMessage;
     if (known && known !== own) {
       if (own) this.#remove(own);
@@ -165,9 +165,8 @@ export class MessageStore {
     if (!own) return undefined;
     if (own.id !== undefined) {
       // it had been matched to a broadcast; keep that message and show the text apart again
-      const content = own.content;
       this.#release(own);
-      own = this.addPending(clientId, content, own.createdAt.getTime());
+      own = this.addPending(clientId, own.content, own.createdAt.getTime());
     }
     const next: ChatMessage = { ...own, status: error ? 'failed' : 'pending', error };
     this.#replace(own, next);

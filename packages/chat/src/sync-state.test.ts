@@ -1,18 +1,34 @@
-import { describe, expect, it } from 'vitest';
-import { SYNC_TRANSITIONS, SyncStateMachine, type SyncState } from './sync-state.js';
+import { describe, expect, it, vi } from 'vitest';
+import { TickkiChatError } from './errors.js';
+import { GapFill } from './gap-fill.js';
+import { MessageStore } from './store.js';
+import { SYNC_TRANSITIONS, type SyncState } from './sync-state.js';
 
-describe('SyncStateMachine', () => {
-  it('applies the transitions of the table and refuses the others', () => {
+describe('sync state', () => {
+  it('a gap fill applies the transitions of the table and refuses the others', async () => {
     const seen: SyncState[] = [];
-    const m = new SyncStateMachine((s) => seen.push(s));
-    expect(m.transition({ status: 'synced' })).toBe(false); // nothing fetched yet
-    expect(m.transition({ status: 'syncing' })).toBe(true);
-    expect(m.transition({ status: 'syncing' })).toBe(false); // one run at a time
-    expect(m.transition({ status: 'failed', reason: 'down' })).toBe(true);
-    expect(m.transition({ status: 'synced' })).toBe(false); // only a new run can succeed
-    expect(m.transition({ status: 'syncing' })).toBe(true);
-    expect(m.transition({ status: 'synced' })).toBe(true);
+    let answer!: (newest: number) => void;
+    const answers: (() => Promise<number>)[] = [
+      () => Promise.reject(new TickkiChatError('network', 'down', { retryable: true })),
+      () => new Promise((resolve) => (answer = resolve)),
+      async () => 1,
+    ];
+    const gap = new GapFill({
+      store: new MessageStore(),
+      pages: () => answers.shift()!(),
+      retryBaseMs: 1,
+      onState: (s) => seen.push(s),
+      onFilled: () => undefined,
+    });
+    gap.request('start');
+    await vi.waitFor(() => expect(seen.map((s) => s.status)).toEqual(['syncing', 'failed', 'syncing'])); // the retry runs
+    expect(seen[1]).toMatchObject({ reason: 'down', error: { code: 'network' } });
+    gap.request('visible'); // during the run: one more turn, still `syncing` (no second `syncing`)
+    answer(1);
+    await vi.waitFor(() => expect(gap.state.status).toBe('synced'));
     expect(seen.map((s) => s.status)).toEqual(['syncing', 'failed', 'syncing', 'synced']);
+    expect(answers).toHaveLength(0);
+    gap.dispose();
   });
 
   it('lets every status be left, and only `syncing` reach an outcome', () => {

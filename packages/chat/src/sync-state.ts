@@ -27,24 +27,3 @@ export const SYNC_TRANSITIONS: { readonly [S in SyncStatus]: readonly SyncStatus
   synced: ['syncing'],
   failed: ['syncing'],
 };
-
-/** Holds the current {@link SyncState} and applies transitions, refusing those not in {@link SYNC_TRANSITIONS}. */
-export class SyncStateMachine {
-  /** The current state. */
-  state: SyncState = { status: 'idle' };
-
-  readonly #onChange: (state: SyncState) => void;
-
-  /** @param onChange called after every applied change. */
-  constructor(onChange: (state: SyncState) => void) {
-    this.#onChange = onChange;
-  }
-
-  /** Moves to `next`; returns whether it was allowed (a refused one leaves the state as it was). */
-  transition(next: SyncState): boolean {
-    if (!SYNC_TRANSITIONS[this.state.status].includes(next.status)) return false;
-    this.state = next;
-    this.#onChange(next);
-    return true;
-  }
-}

@@ -43,9 +43,11 @@ export class TickkiChat {
   declare readonly analytics: Analytics;
   /** The configured `@tickki/chat-api` client (publishable key, bundle id; no session token). */
   declare readonly client: Client;
-  #options: TickkiChatOptions;
-  /** What every session of this chat shares; its `timeoutMs` and `retry` are also the options of the chat's own calls. */
-  #settings: Pick<SessionContext, 'storage' | 'lifecycle' | 'retry' | 'timeoutMs' | 'logger' | 'Pusher' | 'progressFetch' | 'pollMs' | 'reconcileMs'>;
+  /**
+   * The options with their defaults, and what every session of this chat shares; its `timeoutMs` and
+   * `retry` are also the options of the chat's own calls.
+   */
+  #settings: TickkiChatOptions & Pick<SessionContext, 'storage' | 'lifecycle' | 'retry' | 'timeoutMs' | 'progressFetch' | 'pollMs' | 'reconcileMs'>;
   #config: { value: ChatConfig; at: number } | undefined;
   #session: ChatSession | undefined;
   /** Counts session starts (and logouts): a start that a later one superseded gives up. */
@@ -56,17 +58,14 @@ export class TickkiChat {
   /** @throws {@link TickkiChatError} `invalid_argument` for an empty key or a `baseUrl` that is not an absolute http(s) URL. */
   constructor(options: TickkiChatOptions) {
     checkOptions(options);
-    const { logger, Pusher } = options;
     const lifecycle = options.lifecycle === null ? undefined : (options.lifecycle ?? browserLifecycle());
     const timeoutMs = options.timeoutMs ?? 15_000;
-    this.#options = options;
     this.#settings = {
+      ...options,
       storage: options.storage ?? defaultStorage(),
       lifecycle,
       retry: { ...DEFAULT_RETRY, ...options.retry },
       timeoutMs,
-      logger,
-      Pusher,
       progressFetch: options.fetch ? undefined : progressFetch,
       pollMs: options.pollIntervalMs ?? 15_000,
       reconcileMs: options.reconcileIntervalMs ?? 60_000,
@@ -99,7 +98,7 @@ export class TickkiChat {
       }
       const cached = this.#config;
       if (cached) {
-        if (Date.now() - cached.at > (this.#options.configMaxAgeMs ?? 300_000)) this.#loadConfig().catch(() => undefined);
+        if (Date.now() - cached.at > (this.#settings.configMaxAgeMs ?? 300_000)) this.#loadConfig().catch(() => undefined);
         return cached.value;
       }
     }
@@ -119,7 +118,7 @@ export class TickkiChat {
     this.analytics.visitorId = visitorId;
     this.#session?.dispose();
     const config = this.fetchConfig().catch((error: unknown) => {
-      this.#options.logger?.warn?.('config unavailable, using defaults', error);
+      this.#settings.logger?.warn?.('config unavailable, using defaults', error);
       return toChatConfig();
     });
     const settings = this.#settings;
@@ -156,8 +155,7 @@ export class TickkiChat {
       outbox,
       session.conversation_id === saved?.conversation_id ? messages : undefined,
     );
-    this.#session?.dispose();
-    return (this.#session = chat);
+    return (this.#session = chat); // the session it replaces was disposed when this start began
   }
 
   /**
@@ -185,11 +183,11 @@ export class TickkiChat {
   }
 
   #key(name: string): string {
-    return `tickki:${this.#options.publishableKey}:${name}`;
+    return `tickki:${this.#settings.publishableKey}:${name}`;
   }
 
   #makeClient(sessionToken: () => string | undefined): Client {
-    const { publishableKey, baseUrl, bundleId, fetch } = this.#options;
+    const { publishableKey, baseUrl, bundleId, fetch } = this.#settings;
     return createTickkiClient({ publishableKey, sessionToken, bundleId, baseUrl: baseUrl || undefined, fetch });
   }
 

@@ -27,9 +27,8 @@ export class TickkiError<Code extends string = string> extends Error {
   /** @param retryable what `retryable` is when `details` does not say. */
   constructor(code: Code, message: string, details: TickkiErrorDetails = {}, retryable = false) {
     super(message, { cause: details.cause });
-    this.code = code;
-    this.status = details.status;
-    this.retryable = details.retryable ?? retryable;
+    // every detail a subclass declares (`serverCode`, `retryAfterMs`, …) becomes its field
+    Object.assign(this, details, { code, retryable: details.retryable ?? retryable });
   }
 }
 
@@ -64,6 +63,5 @@ export class RealtimeError extends TickkiError<RealtimeErrorCode> {
 
   constructor(code: RealtimeErrorCode, message: string, details: RealtimeErrorDetails = {}) {
     super(code, message, details);
-    this.serverCode = details.serverCode;
   }
 }

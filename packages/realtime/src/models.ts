@@ -97,8 +97,7 @@ export function parseMessage(value: unknown): Message | undefined {
   const { id, direction, type, created_at } = value;
   const content = value.content ?? '';
   if (
-    typeof id !== 'number' ||
-    !Number.isFinite(id) ||
+    !Number.isFinite(id) || // false for anything but a finite number
     (direction !== 'inbound' && direction !== 'outbound') ||
     (type !== 'text' && type !== 'attachment') ||
     typeof content !== 'string' ||
@@ -108,7 +107,7 @@ export function parseMessage(value: unknown): Message | undefined {
     return undefined;
   }
   const attachments = Array.isArray(value.attachments) ? value.attachments.filter(isWireAttachment) : [];
-  return fromWireMessage({ id, direction, type, content, created_at, attachments });
+  return fromWireMessage({ id: id as number, direction, type, content, created_at, attachments });
 }
 
 /** Validates an untrusted `AgentTyping` payload; `undefined` when `typing` is not a boolean. */

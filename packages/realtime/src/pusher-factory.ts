@@ -83,39 +83,29 @@ interface NetworkLike {
 
 const NETWORK_EVENTS = ['online', 'offline'];
 
-/** What {@link forgetPusher} undoes for a client: its place in pusher-js's instance list, the network listeners its constructor added. */
-const forgetters = new WeakMap<PusherLike, () => void>();
-
 /**
  * Creates a pusher-js client for `realtime` with `Pusher` (default: the platform build of
- * `pusher-js`). Note that pusher-js connects at once when constructed in Node.
+ * `pusher-js`). Note that pusher-js connects at once when constructed in Node. `forget` lets the
+ * client, once disconnected, be garbage-collected: it removes it from pusher-js's global instance
+ * list and its listeners from the runtime's network monitor, which otherwise keep every client ever
+ * made.
  */
 export function createPusher(
   realtime: RealtimeConfig,
   authorize: ChannelAuthorizationHandler,
   Pusher?: PusherConstructor,
   extra?: Partial<Options>,
-): PusherLike {
+): { pusher: PusherLike; forget(): void } {
   const P = (Pusher ? pusherConstructor(Pusher) : DefaultPusher) as PusherConstructor & { instances?: unknown[]; Runtime?: { getNetwork?(): NetworkLike } };
   const network = P.Runtime?.getNetwork?.();
   const bound = (): unknown[][] => NETWORK_EVENTS.map((name) => (network?.callbacks?.get(name) ?? []).map((b) => b.fn));
   const before = bound();
   const pusher = new P(realtime.key, pusherOptions(realtime, authorize, extra));
   const added = bound().map((fns, i) => fns.filter((fn) => !before[i]!.includes(fn)));
-  forgetters.set(pusher, () => {
+  const forget = (): void => {
     const i = P.instances?.indexOf(pusher) ?? -1;
     if (i >= 0) P.instances!.splice(i, 1);
     added.forEach((fns, i) => fns.forEach((fn) => network!.unbind(NETWORK_EVENTS[i]!, fn)));
-  });
-  return pusher;
-}
-
-/**
- * Lets a disconnected pusher-js client be garbage-collected: removes it from pusher-js's global
- * instance list and its listeners from the runtime's network monitor, which otherwise keep every
- * client ever made.
- */
-export function forgetPusher(pusher: PusherLike): void {
-  forgetters.get(pusher)?.();
-  forgetters.delete(pusher);
+  };
+  return { pusher, forget };
 }

@@ -7,7 +7,7 @@ import { decodeEventData, matchesEvent } from './decode.js';
 import { Emitter, type Listener } from './emitter.js';
 import { RealtimeError } from './errors.js';
 import { parseAgentTyping, parseMessage, type AgentTyping, type Message } from './models.js';
-import { createPusher, forgetPusher, type PusherConstructor, type PusherLike } from './pusher-factory.js';
+import { createPusher, type PusherConstructor, type PusherLike } from './pusher-factory.js';
 
 /** Where diagnostics go. Every method is optional; nothing is logged by default. */
 export interface RealtimeLogger {
@@ -108,6 +108,8 @@ export class RealtimeConnection {
   readonly #emitter: Emitter<RealtimeEvents>;
   readonly #stopLifecycle: (() => void) | undefined;
   #pusher: PusherLike | undefined;
+  /** Lets the pusher-js client be garbage-collected once disposed (see `createPusher`). */
+  #forgetPusher: (() => void) | undefined;
   /** `true` while this class itself disconnects pusher-js, so its `disconnected` is not a failure. */
   #stopping = false;
   #subscriptions = 0;
@@ -164,8 +166,8 @@ export class RealtimeConnection {
     if (!this.#to('closed', 'disposed', true)) return;
     this.#stop();
     this.#stopLifecycle?.();
-    if (this.#pusher) forgetPusher(this.#pusher);
-    this.#pusher = undefined;
+    this.#forgetPusher?.();
+    this.#pusher = this.#forgetPusher = undefined;
     this.#emitter.clear();
   }
 
@@ -225,7 +227,8 @@ export class RealtimeConnection {
 
   #createPusher(): PusherLike {
     const { realtime, Pusher, pusherOptions } = this.#options;
-    const pusher = createPusher(realtime, this.#authorizer(), Pusher, pusherOptions);
+    const { pusher, forget } = createPusher(realtime, this.#authorizer(), Pusher, pusherOptions);
+    this.#forgetPusher = forget;
     const connection = pusher.connection;
     connection.bind('state_change', ({ current }: { current: string }) => this.#onPusherState(current));
     connection.bind('connecting_in', () => this.#onRetry());
