@@ -190,6 +190,9 @@ describe.runIf(hasChromium)('safety, accessibility, layout (Chromium, strict CSP
     // back from the composer (past the attach button and Discard) to Retry
     for (let i = 0; i < 4 && (await focused()) !== 'button.link:Retry'; i++) await page.keyboard.press('Shift+Tab');
     expect(await focused()).toBe('button.link:Retry');
+    // the keyboard's focus ring shows on it (a button reset once took it off)
+    const ring = await page.evaluate(() => getComputedStyle(document.activeElement!.shadowRoot!.activeElement!).outlineStyle);
+    expect(ring).toBe('solid');
     await page.keyboard.press('Enter');
     await until(page, async () => (await bubbles(page)).some((b) => b.text === 'This fails first' && b.status === 'sent'), 'retried');
     await page.keyboard.press('Escape');

@@ -9,8 +9,8 @@ import { FULL_SCREEN } from './viewport.js';
  * `--tk-vvh`/`--tk-vvt` the visual viewport's height and top when `followViewport` sets them (the
  * keyboard taken away). Full screen (`FULL_SCREEN`) it fills them, placed in the root, which then
  * covers the viewport. Rules that several parts share (the buttons' reset, the brand's colours,
- * the fields) are written once for all of them; `.icon`'s reset comes before `:focus-visible`, the
- * other buttons' after it (their `all:unset` takes the ring off them, as it always has). Motion
+ * the fields) are written once for all of them; the buttons' resets come before `:focus-visible`,
+ * so every button (Retry, Discard, Play, Send, …) shows the keyboard's focus ring. Motion
  * stops for a visitor who asks for less by the base rules the sheet comes with (`panel-base-css.ts`).
  */
 export const PANEL_CSS = `
@@ -29,9 +29,9 @@ border:1px solid var(--tk-l);border-radius:var(--tickki-radius,16px);box-shadow:
 .dot.on{background:#22c55e}
 .icon{all:unset;width:40px;height:40px;border-radius:10px;cursor:pointer}
 .icon:hover{background:#7f7f7f2e}
+.link,.play,.older,.send,.primary{all:unset;cursor:pointer}
 :focus-visible{outline:3px solid var(--tk-focus);outline-offset:2px}
 .head :focus-visible{outline-color:var(--tk-on-brand)}
-.link,.play,.older,.send,.primary{all:unset;cursor:pointer}
 .icon,.play,.send{display:grid;place-items:center;flex:none}
 svg{width:22px;height:22px;fill:currentColor}
 .play svg{width:18px;height:18px}
