@@ -18,7 +18,7 @@ export { TickkiChatScreen, type TickkiChatScreenProps } from './screen.js';
 export { TickkiChatView, type TickkiChatViewProps } from './chat-view.js';
 export { useChatScreen, logout, type LogoutOptions, type NativeChatScreenOptions } from './use-chat-screen.js';
 export type { TickkiChatLookProps, TickkiStrings } from './look.js';
-export type { ChatScreenHandle, ScreenState, ChatScreen, ChatScreenEvents } from '@tickki/chat-react';
+export type { ChatScreenHandle, ScreenState, ChatScreen, ChatScreenEvents, ConsentMode } from '@tickki/chat-react';
 export { TickkiChatHost, TickkiChatModal, type TickkiChatModalOptions } from './modal.js';
 export type { AttachmentPicker, AudioPlaybackStatus, AudioPlayerFactory, AudioPlayerHandle, PickedAttachment, VoiceRecorder, VoiceRecording } from './attachment.js';
 export { chatTheme, readableOn, type ChatTheme } from './theme.js';

@@ -32,6 +32,6 @@ export {
   type UseChatSessionOptions,
 } from './hooks.js';
 export { useChatScreen, type ChatScreenHandle, type UseChatScreenOptions } from './screen.js';
-export type { ChatScreen, ChatScreenEvents, ChatScreenOptions, ScreenNotice, ScreenState, UiStorage, Upload, VisitorFields } from '@tickki/chat-ui';
+export type { ChatScreen, ChatScreenEvents, ChatScreenOptions, ConsentMode, ScreenNotice, ScreenState, UiStorage, Upload, VisitorFields } from '@tickki/chat-ui';
 export * from './core.js';
 export { chatStrings, languages, en, fr, de } from '@tickki/chat-ui/strings';
