@@ -164,7 +164,8 @@ describe.runIf(hasChromium)('voice notes and media (Chromium, fake microphone)',
     await page.keyboard.press('Escape');
     await page.locator('tickki-chat textarea').waitFor();
     expect(await page.locator('tickki-chat .panel').isVisible()).toBe(true);
-    expect(await liveTracks(page)).toBe(0);
+    // released by the recorder's cleanup, a moment after the composer is back
+    await untilPage(page, async () => (await liveTracks(page)) === 0, 'the microphone released after Escape');
 
     // closing the panel while recording stops it too
     await page.locator(`tickki-chat ${RECORD}`).click();
