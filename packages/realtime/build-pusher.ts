@@ -6,14 +6,14 @@
  */
 import { copyFileSync, writeFileSync } from 'node:fs';
 import { rolldown } from 'rolldown';
-import { pusherDefines, pusherWebsocketOnly } from './build/pusher-websocket-only.ts';
+import { pusherDefines, pusherTypescript, pusherWebsocketOnly } from './build/pusher-websocket-only.ts';
 
 const build = await rolldown({
   input: 'build/pusher-websocket-entry.js',
   platform: 'browser',
   logLevel: 'warn',
   plugins: [pusherWebsocketOnly()],
-  transform: { define: pusherDefines },
+  transform: { define: pusherDefines, typescript: pusherTypescript },
 });
 await build.write({ file: 'dist/pusher-websocket.js', format: 'esm', codeSplitting: false, comments: { legal: false } });
 await build.close();

@@ -1,7 +1,14 @@
-import type { AnalyticsEvent } from '@tickki/chat-api';
+/**
+ * Batched visitor analytics (`POST /chat/events`) for a {@link TickkiChat}, made by
+ * {@link getAnalytics}: the chat itself does not refer to it, so an app that never calls
+ * `getAnalytics` (the widget, the React Native screen) leaves it out of its bundle.
+ */
+import { trackEvents, type AnalyticsEvent } from '@tickki/chat-api';
 import { backoffDelay } from '@tickki/chat-realtime/internal';
 import { snake } from './config.js';
 import { isRetryable } from './errors.js';
+import { call } from './request.js';
+import { addOns, type TickkiChat } from './tickki-chat.js';
 
 /** Optional fields of an analytics event. */
 export interface AnalyticsProps {
@@ -17,7 +24,7 @@ export interface AnalyticsProps {
 /** Sends one batch (`POST /chat/events`); `keepalive` asks the request to outlive the page. */
 export type SendBatch = (visitorId: string, events: AnalyticsEvent[], keepalive: boolean) => Promise<unknown>;
 
-/** Limits of {@link Analytics}. */
+/** Limits of {@link Analytics}, the options of {@link getAnalytics}. */
 export interface AnalyticsOptions {
   /** Most events per request (the API takes 50). */
   batchSize?: number;
@@ -60,7 +67,7 @@ export class Analytics {
     return this.#queue.length;
   }
 
-  /** The visitor the events belong to; set by `startSession`. Queued events flush once it is known. */
+  /** The visitor the events belong to; set by the chat's `startSession`. Queued events flush once it is known. */
   set visitorId(id: string | undefined) {
     this.#visitorId = id;
     this.#schedule();
@@ -150,4 +157,36 @@ export class Analytics {
     const delay = this.#failures ? backoffDelay(this.#failures, { baseMs: intervalMs, maxMs: 60_000 }) : intervalMs;
     this.#timer ??= setTimeout(() => void this.flush(), delay);
   }
+}
+
+/**
+ * The analytics of `chat`, made on the first call (later calls return the same one; `options` apply
+ * to the first). Events are sent for the visitor of the chat's latest `startSession`; those recorded
+ * before it wait for it. When the page is hidden (or the app goes to the background, with the chat's
+ * `lifecycle`) the queue is sent at once; `chat.dispose()` sends it one last time and stops the timer.
+ *
+ * ```ts
+ * const analytics = getAnalytics(chat);
+ * analytics.screen('Checkout', location.href);
+ * analytics.tap('Pay now', { elementType: 'button' });
+ * ```
+ */
+export function getAnalytics(chat: TickkiChat, options?: AnalyticsOptions): Analytics {
+  const addOn = addOns.get(chat)!;
+  if (addOn.analytics) return addOn.analytics;
+  const { settings } = addOn;
+  // one attempt a batch: a failed batch goes back to the queue, which paces its own retries
+  const analytics = new Analytics(
+    (visitorId, events, keepalive) =>
+      call((signal) => trackEvents({ client: chat.client, body: { visitor_id: visitorId, events }, signal, keepalive }), { timeoutMs: settings.timeoutMs }),
+    options,
+  );
+  analytics.visitorId = chat.session?.visitorId;
+  const stop = settings.lifecycle?.subscribe((event) => event === 'hidden' && void analytics.flush(true));
+  addOn.started = (visitorId) => (analytics.visitorId = visitorId);
+  addOn.disposed = () => {
+    stop?.();
+    analytics.dispose();
+  };
+  return (addOn.analytics = analytics);
 }

@@ -1,5 +1,4 @@
 import type { PusherConstructor, RealtimeLogger } from '@tickki/chat-realtime';
-import type { AnalyticsOptions } from './analytics.js';
 import type { RetryPolicy } from './backoff.js';
 import { TickkiChatError } from './errors.js';
 import type { AppLifecycle } from './lifecycle.js';
@@ -48,8 +47,6 @@ export interface TickkiChatOptions {
    * it off.
    */
   reconcileIntervalMs?: number;
-  /** Analytics batching limits. */
-  analytics?: AnalyticsOptions;
   /** A pusher-js constructor (e.g. from `pusher-js/worker` or `pusher-js/react-native`). */
   Pusher?: PusherConstructor;
 }

@@ -14,9 +14,9 @@ export type { ChatMessage, MessageStatus } from './chat-message.js';
 export { MessageStore, type StoreListener } from './store.js';
 export { toChatConfig, type ChatConfig } from './config.js';
 export { TickkiChatError, isAuthError, isRetryable, type ErrorCode, type TickkiChatErrorDetails } from './errors.js';
-export type { Analytics, AnalyticsOptions, AnalyticsProps } from './analytics.js';
+export { getAnalytics, type Analytics, type AnalyticsOptions, type AnalyticsProps } from './analytics.js';
 export { memoryStorage, localStorageAdapter, asyncStorageAdapter, type StorageAdapter, type AsyncStorageLike } from './storage.js';
 export { appStateLifecycle, type AppLifecycle, type AppLifecycleEvent, type AppStateLike } from './lifecycle.js';
 export type { RetryPolicy } from './backoff.js';
-// What only the Tickki packages share (error mapping, analytics batcher) is in `@tickki/chat/internal`.
+// What only the Tickki packages share (error mapping, call runner, message cache) is in `@tickki/chat/internal`.
 export type { ConnectionState, StateChange, Message, Attachment, AgentTyping } from '@tickki/chat-realtime';

@@ -2,18 +2,16 @@ import {
   createTickkiClient,
   getConfig,
   startSession as startRemoteSession,
-  trackEvents,
   type ChatConfig as WireChatConfig,
   type Client,
   type Session as WireSession,
 } from '@tickki/chat-api';
 import type { PusherConstructor, RealtimeLogger } from '@tickki/chat-realtime';
 import { hasFields } from '@tickki/chat-realtime/internal';
-import { Analytics, type AnalyticsOptions } from './analytics.js';
+import type { Analytics } from './analytics.js';
 import { DEFAULT_RETRY, type RetryPolicy } from './backoff.js';
 import { toChatConfig, type ChatConfig } from './config.js';
 import { TickkiChatError } from './errors.js';
-import type { AppLifecycle } from './lifecycle.js';
 import { browserLifecycle, defaultStorage, progressFetch } from './platform.js';
 import { call } from './request.js';
 import type { SessionContext } from './session-context.js';
@@ -27,6 +25,20 @@ const isSession = (session: unknown): session is WireSession =>
   hasFields(session, { visitor_id: 'string', session_token: 'string', conversation_id: 'number', session_id: 'number', contact: 'object' }) &&
   hasFields(session.realtime, { key: 'string', host: 'string', port: 'number', scheme: 'string', channel: 'string' });
 
+/** What a chat shares with its analytics ({@link getAnalytics}): its settings, and what it tells them. */
+export interface ChatAddOn {
+  settings: Pick<SessionContext, 'lifecycle' | 'timeoutMs'>;
+  /** The chat's analytics, once made. */
+  analytics?: Analytics;
+  /** A visitor's chat starts (`startSession`). */
+  started?(visitorId: string): void;
+  /** The chat is disposed. */
+  disposed?(): void;
+}
+
+/** Each chat's {@link ChatAddOn}. */
+export const addOns = /* @__PURE__ */ new WeakMap<TickkiChat, ChatAddOn>();
+
 /**
  * The entry point of `@tickki/chat`: one business's chat.
  *
@@ -39,8 +51,6 @@ const isSession = (session: unknown): session is WireSession =>
  * ```
  */
 export class TickkiChat {
-  /** Batched visitor analytics (`track`, `screen`, `tap`). */
-  declare readonly analytics: Analytics;
   /** The configured `@tickki/chat-api` client (publishable key, bundle id; no session token). */
   declare readonly client: Client;
   /**
@@ -52,7 +62,7 @@ export class TickkiChat {
   #session: ChatSession | undefined;
   /** Counts session starts (and logouts): a start that a later one superseded gives up. */
   #starts = 0;
-  #stopLifecycle: (() => void) | undefined;
+  #addOn: ChatAddOn;
   #disposed = false;
 
   /** @throws {@link TickkiChatError} `invalid_argument` for an empty key or a `baseUrl` that is not an absolute http(s) URL. */
@@ -71,12 +81,7 @@ export class TickkiChat {
       reconcileMs: options.reconcileIntervalMs ?? 60_000,
     };
     this.client = this.#makeClient(() => undefined);
-    this.analytics = new Analytics(
-      (visitorId, events, keepalive) =>
-        call((signal) => trackEvents({ client: this.client, body: { visitor_id: visitorId, events }, signal, keepalive }), { timeoutMs }),
-      options.analytics,
-    );
-    this.#stopLifecycle = lifecycle?.subscribe((event) => event === 'hidden' && void this.analytics.flush(true));
+    addOns.set(this, (this.#addOn = { settings: this.#settings }));
   }
 
   /** The session of the last {@link TickkiChat.startSession}. */
@@ -115,7 +120,7 @@ export class TickkiChat {
     if (this.#disposed) throw new TickkiChatError('disposed', 'Disposed');
     const { visitorId, ...identity } = options;
     const start = ++this.#starts;
-    this.analytics.visitorId = visitorId;
+    this.#addOn.started?.(visitorId);
     this.#session?.dispose();
     const config = this.fetchConfig().catch((error: unknown) => {
       this.#settings.logger?.warn?.('config unavailable, using defaults', error);
@@ -174,12 +179,11 @@ export class TickkiChat {
     await Promise.all(['session', 'messages', 'outbox'].map((name) => writeJson(this.#settings.storage, this.#key(`${visitorId}:${name}`), undefined)));
   }
 
-  /** Stops the session, the lifecycle listeners and the analytics timer (queued events are sent one last time). */
+  /** Stops the session and its socket, timers and listeners, and the chat's analytics if any ({@link getAnalytics}: queued events are sent one last time). */
   dispose(): void {
     this.#disposed = true;
     this.#session?.dispose();
-    this.#stopLifecycle?.();
-    this.analytics.dispose();
+    this.#addOn.disposed?.();
   }
 
   #key(name: string): string {

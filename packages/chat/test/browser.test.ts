@@ -159,9 +159,9 @@ describe.runIf(hasChromium)('in Chromium', () => {
 
   it('sends queued analytics when the page goes away (pagehide flush, cross-origin, keepalive)', async () => {
     await page.evaluate(() => {
-      const chat = (globalThis as any).chat;
-      chat.analytics.screen('Checkout', location.href);
-      chat.analytics.tap('Pay now');
+      const analytics = (globalThis as any).getAnalytics((globalThis as any).chat);
+      analytics.screen('Checkout', location.href);
+      analytics.tap('Pay now');
     });
     expect(sb.control.events({ visitor_id: 'v_chromium' }).filter((e) => e.event.type === 'tap')).toHaveLength(0); // queued: under 20, before 5 s
     await page.goto('about:blank'); // pagehide: the queue leaves with the page

@@ -1,7 +1,7 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { appStateLifecycle } from '../src/index.js';
+import { appStateLifecycle, getAnalytics } from '../src/index.js';
 import { chatFor, manualLifecycle, sandbox, sleep, waitFor, type RunningSandbox } from './helpers.js';
 
 let sb: RunningSandbox;
@@ -158,7 +158,7 @@ describe('lifecycle', () => {
     const chat = chatFor(sb, { lifecycle });
     const session = await chat.startSession({ visitorId: 'v_dispose' });
     await session.ready;
-    chat.analytics.track('e');
+    getAnalytics(chat).track('e');
     session.typing();
     await session.send('bye');
     expect(timeouts()).toBeGreaterThan(before);

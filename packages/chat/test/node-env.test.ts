@@ -30,9 +30,9 @@ describe('no DOM in Node', () => {
 
   it('a chat created in Node uses memory storage and never reads window or localStorage', () => {
     const out = run(`
-      const { TickkiChat } = await import('@tickki/chat');
+      const { TickkiChat, getAnalytics } = await import('@tickki/chat');
       const chat = new TickkiChat({ publishableKey: 'pk_test_x', baseUrl: 'http://127.0.0.1:9' });
-      chat.analytics.track('e');
+      getAnalytics(chat).track('e');
       chat.dispose();
       console.log(JSON.stringify([...new Set(touched)]));
     `);

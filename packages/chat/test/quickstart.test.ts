@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getAnalytics } from '../src/index.js';
 import { chatFor, sandbox, serverIds, storeIds, unique, waitFor, type RunningSandbox } from './helpers.js';
 
 let sb: RunningSandbox;
@@ -126,12 +127,17 @@ describe('quickstart', () => {
 
   it('batches analytics to the events endpoint', async () => {
     const chat = chatFor(sb);
-    chat.analytics.screen('Checkout', 'https://shop.example/checkout');
+    const analytics = getAnalytics(chat);
+    analytics.screen('Checkout', 'https://shop.example/checkout'); // before the visitor is known: held
     await chat.startSession({ visitorId: 'v_events' });
-    chat.analytics.tap('Contact support', { elementType: 'button' });
-    await chat.analytics.flush();
+    expect(getAnalytics(chat)).toBe(analytics); // one per chat
+    analytics.tap('Contact support', { elementType: 'button' });
+    await analytics.flush();
     const events = sb.control.events({ visitor_id: 'v_events' });
     expect(events.map((e) => e.event.type)).toEqual(['screen_view', 'tap']);
+    analytics.track('goodbye'); // queued (under 20, before 5 s): dispose sends it
     chat.dispose();
+    await waitFor(() => sb.control.events({ visitor_id: 'v_events' }).length === 3, 'the last batch, sent by dispose()');
+    expect(analytics.queued).toBe(0);
   });
 });

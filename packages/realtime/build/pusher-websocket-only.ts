@@ -65,11 +65,19 @@ export const pusherDefines: Record<string, string> = {
   global: 'globalThis',
 };
 
+/**
+ * How pusher-js's TypeScript is compiled, as its own build does: its `tsconfig.json` targets ES6, so
+ * TypeScript's `useDefineForClassFields` is off and a field declared without a value (`key: string;`)
+ * emits nothing. Compiled for ES2022 with the define semantics, each such field would be set to
+ * `undefined` after `super()` (and cost its bytes: 0.19 KB gzipped over about 60 fields).
+ */
+export const pusherTypescript = { removeClassFieldsWithoutInitializer: true };
+
 const underSrc = (file: string) => file.startsWith(PUSHER_SRC) || file === RUNTIME || file.startsWith(VIRTUAL);
 
 /**
  * A rolldown plugin: `import Pusher from 'pusher-js'` becomes pusher-js's core built with the
- * websocket-only runtime. Bundle with `transform: { define: pusherDefines }`.
+ * websocket-only runtime. Bundle with `transform: { define: pusherDefines, typescript: pusherTypescript }`.
  */
 export function pusherWebsocketOnly(): Plugin {
   return {
