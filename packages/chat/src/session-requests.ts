@@ -4,12 +4,10 @@ import { fromWireAttachment, fromWireMessage, parseMessage } from '@tickki/chat-
 import type { RetryPolicy } from './backoff.js';
 import type { ChatConfig } from './config.js';
 import { TickkiChatError } from './errors.js';
-import type { RequestFetch } from './platform.js';
+import type { ProgressFetch } from './progress-fetch.js';
 import type { Pages } from './gap-fill.js';
 import type { UploadOptions } from './session-events.js';
 
-/** See `SessionContext.progressFetch`. */
-type ProgressFetch = (body: FormData, onProgress: (progress: number) => void) => RequestFetch | undefined;
 import { call, type Attempt } from './request.js';
 import { shared } from './serial-task.js';
 import type { MessageStore } from './store.js';
@@ -111,16 +109,17 @@ export class SessionRequests {
 
   /**
    * Uploads a file as an attachment message (one attempt, up to 2 minutes), refused before anything
-   * is sent when `config` says so; progress over `progressFetch` where the platform can tell.
+   * is sent when `config` says so; progress over what `progressFetch` loads where the platform can tell
+   * (where it cannot load, offline or blocked, the upload goes without progress).
    */
-  async upload(file: Blob, config: ChatConfig, progressFetch: ProgressFetch | undefined, { onProgress, signal }: UploadOptions): Promise<Attachment> {
+  async upload(file: Blob, config: ChatConfig, progressFetch: (() => Promise<ProgressFetch>) | undefined, { onProgress, signal }: UploadOptions): Promise<Attachment> {
     const { features, limits } = config;
     if (!features.fileUploads) throw new TickkiChatError('feature_disabled', 'File uploads are disabled');
     if (file.size > limits.maxUploadKb * 1024) throw new TickkiChatError('file_too_large', `Over ${limits.maxUploadKb} KB`);
     onProgress?.(0);
     const form = new FormData();
     form.append('file', file);
-    const fetch = onProgress && progressFetch?.(form, onProgress);
+    const fetch = onProgress && (await progressFetch?.().catch(() => undefined))?.(form, onProgress);
     const { data } = await this.#op(uploadAttachment, { body: { file }, fetch }, { signal, timeoutMs: 120_000 });
     onProgress?.(1);
     return fromWireAttachment(data.attachment);

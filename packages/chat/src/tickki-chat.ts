@@ -12,7 +12,7 @@ import type { Analytics } from './analytics.js';
 import { DEFAULT_RETRY, type RetryPolicy } from './backoff.js';
 import { toChatConfig, type ChatConfig } from './config.js';
 import { TickkiChatError } from './errors.js';
-import { browserLifecycle, defaultStorage, progressFetch } from './platform.js';
+import { browserLifecycle, defaultStorage } from './platform.js';
 import { call } from './request.js';
 import type { SessionContext } from './session-context.js';
 import { ChatSession } from './session.js';
@@ -76,7 +76,8 @@ export class TickkiChat {
       lifecycle,
       retry: { ...DEFAULT_RETRY, ...options.retry },
       timeoutMs,
-      progressFetch: options.fetch ? undefined : progressFetch,
+      // on the first upload with progress: a chat that never uploads never loads it
+      progressFetch: options.fetch ? undefined : () => import('./progress-fetch.js').then((m) => m.progressFetch),
       pollMs: options.pollIntervalMs ?? 15_000,
       reconcileMs: options.reconcileIntervalMs ?? 60_000,
     };

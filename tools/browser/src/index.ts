@@ -31,7 +31,7 @@ export function launchChromium(): Promise<Browser> {
 export async function bundleForBrowser(entry: string, alias?: Record<string, string>): Promise<string> {
   const build = await rolldown({ input: entry, platform: 'browser', logLevel: 'silent', ...(alias ? { resolve: { alias } } : {}) });
   try {
-    const { output } = await build.generate({ format: 'esm' });
+    const { output } = await build.generate({ format: 'esm', codeSplitting: false }); // one file: what `import()` loads is inlined
     return output[0].code;
   } finally {
     await build.close();
