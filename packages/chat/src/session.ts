@@ -83,8 +83,11 @@ export class ChatSession {
     this.#presence = new Presence({ ctx, requests, gap: this.#gap, cache: this.#cache });
     this.#cache.restore(kept);
     this.#outbox.restore(keptOutbox);
-    this.#connect(session.realtime);
-    this.#gap.request('start');
+    // the socket and the first history read start in tasks of their own (still at once, side by
+    // side): a chat restored on a page's load (a returning visitor's) does not hold the page's main
+    // thread for all of its start in one long task (on a phone, pusher-js's start alone is ~50 ms)
+    this.#connect(session.realtime, true);
+    this.#later(() => this.#gap.request('start'));
   }
 
   /** The conversation's id. */
@@ -233,7 +236,13 @@ export class ChatSession {
     this.#emitter.emit('renewed', { conversationId: this.conversationId, sessionId: this.sessionId });
   }
 
-  #connect(realtime: RealtimeConfig): void {
+  /** Runs `run` in a task of its own unless disposed by then (see the constructor). */
+  #later(run: () => void): void {
+    setTimeout(() => this.#disposed || run());
+  }
+
+  /** Connects to `realtime`; `later`: in a task of its own. */
+  #connect(realtime: RealtimeConfig, later = false): void {
     const { logger, Pusher, lifecycle } = this.#ctx;
     const rt = new RealtimeConnection({
       realtime,
@@ -271,7 +280,8 @@ export class ChatSession {
     });
     this.#realtime = rt;
     this.#realtimeKey = JSON.stringify(realtime);
-    rt.connect();
+    if (later) this.#later(() => rt.connect());
+    else rt.connect();
   }
 
   #onBroadcast(m: Message): void {

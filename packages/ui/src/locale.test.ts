@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { languages } from './languages.js';
 import { LANGUAGES, resolveLocale, timeFormatter } from './locale.js';
 
@@ -102,6 +102,21 @@ describe('timeFormatter', () => {
       expect(f(new Date(2025, 2, 3, 14, 5))).toMatch(/^2:05\sPM$/);
       expect(f(new Date(Number.NaN))).toBe('');
       expect(f('not a date' as unknown as Date)).toBe('');
+    }
+  });
+
+  it('makes its Intl formats on first use, once each (a chat never opened pays none)', () => {
+    const made = vi.spyOn(Intl, 'DateTimeFormat');
+    try {
+      const f = timeFormatter('fr', now);
+      expect(made).not.toHaveBeenCalled();
+      f(new Date(2025, 2, 3, 14, 5));
+      f(new Date(2025, 2, 3, 15, 5));
+      expect(made).toHaveBeenCalledTimes(1);
+      expect(f(new Date(2025, 2, 1, 14, 5))).toMatch(/^1 mars.*14:05$/);
+      expect(made).toHaveBeenCalledTimes(2);
+    } finally {
+      made.mockRestore();
     }
   });
 });

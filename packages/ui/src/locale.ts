@@ -91,15 +91,20 @@ function dateFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.D
 /**
  * A message's time as a chat shows it: the time of day for today, the date and time before
  * (`14:05`, `3 mars, 14:05`). Falls back to English when `Intl` refuses `locale`, to `HH:MM` without
- * `Intl`, and to `''` for an invalid date: the function returned never throws.
+ * `Intl`, and to `''` for an invalid date: the function returned never throws. Its `Intl` formats are
+ * made on the first time it formats (a page's first `Intl.DateTimeFormat` loads the locale's data,
+ * tens of milliseconds on a phone: a chat loaded in the background, never opened, does not pay it).
  */
 export function timeFormatter(locale: string, now: () => Date = () => new Date()): (d: Date) => string {
-  const time = dateFormat(locale, { hour: 'numeric', minute: '2-digit' });
-  const day = dateFormat(locale, { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' });
+  let time: Intl.DateTimeFormat | undefined | null;
+  let day: Intl.DateTimeFormat | undefined | null;
   return (d) => {
     try {
       if (Number.isNaN(d.getTime())) return '';
-      const f = d.toDateString() === now().toDateString() ? time : day;
+      const f =
+        d.toDateString() === now().toDateString()
+          ? (time ??= dateFormat(locale, { hour: 'numeric', minute: '2-digit' }) ?? null)
+          : (day ??= dateFormat(locale, { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' }) ?? null);
       return f ? f.format(d) : `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
     } catch {
       return '';

@@ -13,10 +13,14 @@ import { saveBrand } from './config-brand.js';
 import { PANEL_BASE_CSS } from './panel-base-css.js';
 import type { ElementPort, WidgetApp } from './types.js';
 
+/** Resolves in a new task: what follows does not lengthen the one that ran before. */
+const nextTask = () => new Promise((resolve) => setTimeout(resolve));
+
 /** The sheets added to each element's shadow root: once each, however often the panel mounts. */
 const added = new WeakMap<HTMLElement, Set<string>>();
 
-export function mount(port: ElementPort): Promise<WidgetApp> {
+export async function mount(port: ElementPort): Promise<WidgetApp> {
+  await nextTask(); // the module's evaluation and the chat's start: two shorter tasks rather than one long one
   const { element } = port;
   const frame = element.shadowRoot!.firstChild as HTMLElement;
   const sheets = added.get(element) ?? new Set<string>();

@@ -92,6 +92,34 @@ describe.runIf(hasChromium)('the element along a page’s life (Chromium, script
     expect(await el(page, (e) => e.unread)).toBe(1);
   });
 
+  it("a returning visitor's chat loads in the background undrawn: a reply is counted and announced, the first open draws the panel", async () => {
+    await fresh();
+    await openPanel();
+    await sendText(page, 'Back in a minute');
+    await page.keyboard.press('Escape');
+    await page.reload();
+    await until(async () => (await el(page, (e) => e.state)) === 'mounted', 'the chat to load in the background');
+    const shadow = () =>
+      el(page, (e) => {
+        const r = e.shadowRoot!;
+        return {
+          rendered: r.firstElementChild!.firstElementChild!.childNodes.length, // the panel's mount point
+          panelCss: [...r.adoptedStyleSheets].some((sheet) => [...sheet.cssRules].some((rule) => rule.cssText.startsWith('.panel'))),
+          live: r.querySelector('.sr[aria-live=polite]')?.textContent ?? null,
+        };
+      });
+    // nothing rendered, the panel's CSS not added; the live region is there
+    expect(await shadow()).toEqual({ rendered: 0, panelCss: false, live: '' });
+    const before = Number(await badge()) || 0;
+    sb.control.reply((await conversationOf(await visitorOf())).id, 'We are on it.', 'Ben');
+    await until(async () => (await shadow()).live === 'New message from Acme Support: We are on it.', 'the reply announced');
+    await until(async () => (await badge()) === String(before + 1), 'the reply counted');
+    expect(await shadow()).toMatchObject({ rendered: 0, panelCss: false });
+    await openPanel();
+    expect(await shadow()).toMatchObject({ rendered: 1, panelCss: true });
+    await until(async () => (await bubbles(page)).some((b) => b.text === 'We are on it.'), 'the reply in the panel');
+  });
+
   it('(2) locale="en_US" opens and chats', async () => {
     await fresh('/en_US');
     await openPanel();
@@ -243,7 +271,7 @@ describe.runIf(hasChromium)('the element along a page’s life (Chromium, script
       const r = document.querySelector('tickki-chat')!.shadowRoot!;
       return { sheets: r.adoptedStyleSheets.length, panels: r.querySelectorAll('.panel').length };
     });
-    expect(root).toEqual({ sheets: 2, panels: 1 });
+    expect(root).toEqual({ sheets: 3, panels: 1 }); // the launcher's, the screen readers' rule (with the chat), the panel's (first drawn)
     expect(sockets).toHaveLength(1);
   });
 });

@@ -18,9 +18,9 @@
  * machine's own CPU time down 4×, so a busy machine inflates blocking time: Lighthouse's
  * benchmarkIndex is shown beside (below 1,000 it counts the CPU as slower than it expects), and the
  * deltas against the baseline of the same runs are what to read. The last line is a JSON summary
- * that tools/bench.mjs reads.
+ * that tools/bench.mjs reads. `LIGHTHOUSE_DUMP=<folder>` keeps each run's report there.
  */
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -38,7 +38,10 @@ const PROFILES = (process.env.LIGHTHOUSE_PROFILES ?? 'mobile').split(',') as ('m
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CHROME_FLAGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic'];
 const QUIET_WAIT_MS = Number(process.env.LIGHTHOUSE_QUIET_WAIT_S ?? 15) * 1000;
-const SLOW_CPU = 1000; // Lighthouse's own threshold for "a slower CPU than Lighthouse expects"
+const SLOW_CPU = 1000;
+/** A folder to keep every run's Lighthouse report in (`<case>-<n>.json`), to see where blocking time goes. */
+const DUMP = process.env.LIGHTHOUSE_DUMP;
+let dumped = 0; // Lighthouse's own threshold for "a slower CPU than Lighthouse expects"
 const started = Date.now();
 
 // ------------------------------------------------------------------ the sandbox and the host page
@@ -145,6 +148,7 @@ async function measure(path: string, config: Config | undefined, profile?: strin
     const flags: Flags = { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance'], disableStorageReset: !!profile };
     const result = await lighthouse(`${origin}${path}`, flags, config);
     if (!result) throw new Error('Lighthouse returned nothing');
+    if (DUMP) writeFileSync(join(DUMP, `${profile ? 'returning' : path.slice(1)}-${++dumped}.json`), JSON.stringify(result.lhr));
     return metrics(result.lhr);
   } finally {
     await chrome.kill();

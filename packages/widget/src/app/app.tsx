@@ -2,8 +2,9 @@ import { render } from 'preact';
 import { ChatScreen, visitorKeys, type ChatScreenOptions } from '@tickki/chat-ui';
 import { storage } from '../ui-state.js';
 import type { WidgetApp, WidgetHost } from '../types.js';
+import { announceReplies } from './announcer.js';
 import { Panel } from './panel.js';
-import { PANEL_CSS } from './panel-css.js';
+import { PANEL_CSS, SR_CSS } from './panel-css.js';
 import { browserStorage } from './storage.js';
 import { THEME_CSS } from './theme-css.js';
 
@@ -17,7 +18,10 @@ const who = (host: WidgetHost): Who => ({
 
 /**
  * Renders the panel into the element's shadow root: one `ChatScreen` (everything the chat does),
- * rendered by {@link Panel}. The element calls this once the module has loaded; it rejects when the
+ * rendered by {@link Panel} from the visitor's first opening on (a panel loaded in the background,
+ * for a returning visitor's unread count, is not drawn: the page's load pays for no rendering). What
+ * the chat does open or closed is here: the launcher's unread count and brand colour, the `message`
+ * event, replies announced. The element calls this once the module has loaded; it rejects when the
  * chat cannot start with the element's settings (an empty key, a `base-url` that is not an http(s)
  * URL), and the element shows that.
  */
@@ -30,19 +34,28 @@ export async function mount(host: WidgetHost): Promise<WidgetApp> {
     screen.dispose();
     throw error;
   }
-  host.adopt(THEME_CSS + PANEL_CSS); // one sheet: the panel's tokens, then its rules
+  host.adopt(SR_CSS);
   const visible = () => screen.setVisible(document.visibilityState === 'visible');
   visible();
   document.addEventListener('visibilitychange', visible);
+  let brand: string | undefined;
   const stops = [
     () => document.removeEventListener('visibilitychange', visible),
+    announceReplies(host, screen),
+    screen.subscribe(() => {
+      const color = screen.state.config?.branding.primaryColor;
+      if (color && color !== brand) host.setBrand((brand = color));
+    }),
     screen.on('unread', (count) => host.setUnread(count)),
     screen.on('message', (m) => host.emit('message', { content: m.content, isFromAgent: m.isFromAgent, id: m.id, createdAt: m.createdAt })),
   ];
   host.setUnread(screen.state.unread);
   let focusKey = 0;
+  let drawn = false;
   const draw = () => {
     screen.setOpen(host.isOpen());
+    if (!(drawn ||= host.isOpen())) return;
+    host.adopt(THEME_CSS + PANEL_CSS); // once: one sheet, the panel's tokens, then its rules
     render(<Panel host={host} screen={screen} focusKey={focusKey} />, host.mount);
   };
   draw();

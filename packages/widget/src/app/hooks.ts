@@ -23,22 +23,37 @@ export interface Words {
   locale: string;
 }
 
+/** The table `base` for `locale` with the `strings` overrides on top. */
+const merge = (base: ChatStrings, locale: string, overrides: string | null): ChatStrings => ({
+  ...base,
+  // the page's own locale when it is the table's language (`ar-EG`): its digits, as the times have
+  ...(locale.split('-')[0] === base.locale.split('-')[0] && { locale }),
+  ...parseStrings(overrides),
+});
+
+/** The `locale` attribute (else the browser's language) resolved by `resolveLocale` (`en_US`, `pt-br`, garbage: never throws). */
+const localeOf = (host: WidgetHost) => resolveLocale(host.attr('locale') || navigator.language);
+
 /**
- * The strings for the `locale` attribute (else the browser's language), resolved by
- * `resolveLocale` (`en_US`, `pt-br`, garbage: never throws); sets the panel's direction (`dir`
- * attribute, else the locale's).
+ * The strings now, outside rendering (announcing a reply with the panel closed): the table of the
+ * host's locale loaded so far (English until its chunk is in, and for good when it cannot load),
+ * with the `strings` overrides.
  */
+export function wordsNow(host: WidgetHost): ChatStrings {
+  const { locale, language } = localeOf(host);
+  return merge(loadedTable(language) ?? en, locale, host.attr('strings'));
+}
+
+/** The panel's words: loads the language's table (re-rendering once it is in) and sets the panel's direction (`dir` attribute, else the locale's). */
 export function useWords(host: WidgetHost): Words {
-  const { locale, language, dir } = resolveLocale(host.attr('locale') || navigator.language);
+  const { locale, language, dir } = localeOf(host);
   const overrides = host.attr('strings');
   const [, bump] = useReducer((n: number) => n + 1, 0);
   useEffect(() => {
-    // English until the chunk is in, and for good when it cannot load (offline, blocked)
     if (!loadedTable(language)) void loadTable(language).then(() => bump(1));
   }, [language]);
   const base = loadedTable(language) ?? en;
-  // the page's own locale when it is the table's language (`ar-EG`): its digits, as the times have
-  const s = useMemo(() => ({ ...base, ...(locale.split('-')[0] === base.locale.split('-')[0] && { locale }), ...parseStrings(overrides) }), [base, locale, overrides]);
+  const s = useMemo(() => merge(base, locale, overrides), [base, locale, overrides]);
   const time = useMemo(() => timeOfDay(locale), [locale]);
   const direction = host.attr('dir') || dir;
   useLayoutEffect(() => host.frame.setAttribute('dir', direction), [direction]);

@@ -13,6 +13,10 @@ import { FULL_SCREEN } from './viewport.js';
  * so every button (Retry, Discard, Play, Send, …) shows the keyboard's focus ring. Motion
  * stops for a visitor who asks for less by the base rules the sheet comes with (`panel-base-css.ts`).
  */
+/** Text for screen readers only (the live region announcing replies, each bubble's time): added with the chat, before the panel is first drawn. */
+export const SR_CSS = `.sr{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}`;
+
+/** The panel's own rules, added when it is first drawn. */
 export const PANEL_CSS = `
 .root{--tk-vh:100vh}
 @supports (height:1dvh){.root{--tk-vh:100dvh}}
@@ -86,7 +90,6 @@ i.on{animation:tk-rec 1.2s infinite}
 .form{padding:16px;display:flex;flex-direction:column;gap:10px;overflow:auto}
 .form label{display:flex;flex-direction:column;gap:4px;font-weight:600;font-size:13px}
 .primary{text-align:center;padding:10px 14px;border-radius:10px;font-weight:600}
-.sr{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
 @media ${FULL_SCREEN}{
 .root[data-open]{inset:0}
 .root[data-open] .launcher{display:none}

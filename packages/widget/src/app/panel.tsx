@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { format, type ChatScreen } from '@tickki/chat-ui';
 import type { WidgetHost } from '../types.js';
 import { Composer } from './composer.js';
@@ -13,8 +13,6 @@ const PreChat = lazy(
   () => import('./pre-chat.js').then((m) => m.PreChat),
   () => null,
 );
-/** The chime, a chunk of its own loaded with the panel when `sound` is set. */
-const chime = () => void import('./sound.js').then((m) => m.chime());
 
 /** Props of {@link Panel}. */
 export interface PanelProps {
@@ -26,8 +24,9 @@ export interface PanelProps {
 
 /**
  * The chat panel: renders the `ChatScreen`'s state and calls its methods. What it keeps itself is
- * the DOM's: focus, the modal (full screen: Tab wraps, the page behind is inert), drag-and-drop,
- * the live region announcing replies, and the chime.
+ * the DOM's: focus, the modal (full screen: Tab wraps, the page behind is inert), drag-and-drop. It
+ * is first drawn when the visitor first opens it (`app.tsx`): a panel loaded in the background (a
+ * returning visitor, to count replies) costs the page's load no drawing.
  */
 export function Panel({ host, screen, focusKey }: PanelProps) {
   const state = useScreen(screen);
@@ -38,32 +37,6 @@ export function Panel({ host, screen, focusKey }: PanelProps) {
   const full = useFullScreen();
   useInertPage(host.element, host.frame, full && open);
   const panel = useRef<HTMLDivElement>(null);
-  // a panel loaded in the background (a returning visitor, to count replies) is drawn when first
-  // opened: the page's load does not pay for drawing a whole conversation nobody looks at
-  const drawn = useRef(false);
-  drawn.current ||= open;
-
-  useEffect(() => {
-    if (config) host.setBrand(config.branding.primaryColor);
-  }, [config?.branding.primaryColor]);
-
-  // a reply: announced; with `sound`, a chime when the visitor is not reading
-  const [announce, setAnnounce] = useState('');
-  const live = useRef({ s, name: '' });
-  live.current = { s, name: config?.business.name || s.agent };
-  useEffect(() => {
-    if (host.attr('sound') !== null) void import('./sound.js'); // in before the first reply
-  }, []);
-  useEffect(
-    () =>
-      screen.on('message', (m) => {
-        if (!m.isFromAgent) return;
-        const { s, name } = live.current;
-        setAnnounce(format(s.newMessage, { name, text: m.content || m.attachments[0]?.fileName || '' }));
-        if (host.attr('sound') !== null && (!host.isOpen() || document.visibilityState !== 'visible')) chime();
-      }),
-    [screen],
-  );
 
   const [dragging, setDragging] = useState(false);
   const canUpload = !!config?.features.fileUploads;
@@ -72,11 +45,6 @@ export function Panel({ host, screen, focusKey }: PanelProps) {
   const name = config?.business.name || s.title;
 
   return (
-    <>
-      <div class="sr" aria-live="polite" aria-atomic="true">
-        {announce}
-      </div>
-      {drawn.current && (
         <div
           ref={panel}
           class="panel"
@@ -139,7 +107,5 @@ export function Panel({ host, screen, focusKey }: PanelProps) {
             </div>
           ) : null}
         </div>
-      )}
-    </>
   );
 }
