@@ -2,7 +2,7 @@
  * Builds pusher-js from its published sources (`pusher-js/src`) with a websocket-only runtime
  * (`pusher-runtime.js`) into `@tickki/chat-realtime/pusher-websocket` (`build-pusher.ts`). Same
  * connection code as pusher-js's web build (its connection manager, handshake, protocol, channels,
- * ping/pong, backoff), 9.5 KB (min+gzip) lighter; see `pusher-runtime.js` for why the rest cannot run
+ * ping/pong, backoff), about 10 KB (min+gzip) lighter; see `pusher-runtime.js` for why the rest cannot run
  * for a Tickki chat. The sources' layout is pusher-js's, not an API: the test of
  * `test/pusher-websocket.test.ts` is what says a new pusher-js version still builds right.
  *
@@ -51,6 +51,8 @@ export const SHORTER: Record<string, string> = {
   'core/logger': readFileSync(join(import.meta.dirname, 'pusher-logger.js'), 'utf8'),
   'core/errors': readFileSync(join(import.meta.dirname, 'pusher-errors.js'), 'utf8'),
   'core/events/dispatcher': readFileSync(join(import.meta.dirname, 'pusher-events.js'), 'utf8'),
+  'core/utils/collections': readFileSync(join(import.meta.dirname, 'pusher-collections.js'), 'utf8'),
+  'core/config': readFileSync(join(import.meta.dirname, 'pusher-config.js'), 'utf8'),
 };
 
 const VIRTUAL = '\0pusher-websocket-only:';

@@ -7,7 +7,6 @@
  * each sheet added once however often the panel mounts, and the brand colour kept for the
  * launcher of the next pages.
  */
-import { adoptCss } from './adopt.js';
 import { mount as mountPanel } from './app/app.js';
 import { saveBrand } from './config-brand.js';
 import { PANEL_BASE_CSS } from './panel-base-css.js';
@@ -33,7 +32,7 @@ export async function mount(port: ElementPort): Promise<WidgetApp> {
     isOpen: () => element.isOpen,
     emit: (event, detail) => element.dispatchEvent(new CustomEvent(`tickki:${event}`, { detail })),
     adopt: (css) => {
-      if (!sheets.has(css)) adoptCss(element.shadowRoot!, PANEL_BASE_CSS + css, element.nonce || element.getAttribute('nonce'));
+      if (!sheets.has(css)) port.adoptCss(element.shadowRoot!, PANEL_BASE_CSS + css, element.nonce || element.getAttribute('nonce'));
       sheets.add(css);
     },
     setBrand: (color) => {

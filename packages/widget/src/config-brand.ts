@@ -2,17 +2,15 @@
  * `GET /chat/config` before the chat loads, for a visitor the widget has no brand colour for yet
  * (the panel, once loaded, keeps it current). A chunk of its own (`tickki-chat-brand.js` beside the
  * loader; a lazily imported chunk in an app's bundle), which the element loads at idle on a first
- * visit only: later pages have the colour kept, and the loader carries none of this. Besides the
- * loader's `textOn`, it holds what keeps the colour for the next pages (`saveBrand`, `ui-state.ts`),
- * which the panel's entry imports from it. It does not import `@tickki/chat-api` (its client would be
- * many times its size): {@link configUrl} joins the URL as `apiBaseUrl` does, and a unit test holds
- * the two together.
+ * visit only: later pages have the colour kept, and the loader carries none of this. It holds what
+ * keeps the colour for the next pages (`saveBrand`, `ui-state.ts`), which the panel's entry imports
+ * from it. It does not import `@tickki/chat-api` (its client would be many times its size):
+ * {@link configUrl} joins the URL as `apiBaseUrl` does, and a unit test holds the two together.
  *
  * The answer is kept where `@tickki/chat` keeps the config it fetched ({@link configKey}, as the wire
  * sent it, with the time), so that the chat, loaded later on the same page, reads it back instead of
  * asking again: one config request per page. A unit test holds this to `TickkiChat#fetchConfig`.
  */
-import { textOn } from './launcher.js';
 import type { ElementPort } from './types.js';
 import { saveBrand } from './ui-state.js';
 
@@ -52,13 +50,14 @@ export async function fetchBrandColor(publishableKey: string, baseUrl: string | 
 }
 
 /**
- * The launcher wears the configured brand colour (`setBrand`), kept for the next pages, unless the
- * chat loaded meanwhile (it owns the colour then) or the key changed.
+ * The launcher wears the configured brand colour (`setBrand`, which takes a hex colour only, as the
+ * loader reading it back does), kept for the next pages, unless the chat loaded meanwhile (it owns
+ * the colour then) or the key changed.
  */
 export async function brandLauncher({ element, setBrand }: ElementPort): Promise<void> {
   const key = element.getAttribute('publishable-key') ?? '';
   const color = await fetchBrandColor(key, element.getAttribute('base-url') ?? undefined);
-  if (color && textOn(color) && element.state === 'idle' && key === (element.getAttribute('publishable-key') ?? '')) {
+  if (color && element.state === 'idle' && key === (element.getAttribute('publishable-key') ?? '')) {
     setBrand(color);
     saveBrand(key, color);
   }

@@ -350,6 +350,7 @@ function makeElement(load: LoadChunk): CustomElementConstructor {
     #port(): ElementPort {
       return {
         element: this,
+        adoptCss,
         setOpen: (open, focusLauncher) => this.#setOpen(open, focusLauncher),
         setUnread: (count) => this.#setUnread(count),
         setBrand: (color) => this.getAttribute('primary-color') || this.#brand(color),

@@ -1,5 +1,6 @@
 /** The element's public types: attributes, events, API, and what it hands the lazily loaded panel. */
 import type { ElementState } from './lifecycle.js';
+import type { adoptCss } from './adopt.js';
 
 /** What the visitor tells about themselves (`identify()`). */
 export interface VisitorFields {
@@ -90,7 +91,11 @@ export interface WidgetApp {
  * `primary-color` is set): the chunks keep the colour. The panel's entry (`app-entry.ts`) makes the
  * panel's {@link WidgetHost} of it, so that the loader, which every page loads, carries no more.
  */
-export type ElementPort = Pick<WidgetHost, 'setOpen' | 'setUnread' | 'setBrand'> & { element: TickkiChatElement };
+export type ElementPort = Pick<WidgetHost, 'setOpen' | 'setUnread' | 'setBrand'> & {
+  element: TickkiChatElement;
+  /** The loader's `adoptCss` (`adopt.ts`), so that the panel does not carry a second copy. */
+  adoptCss: typeof adoptCss;
+};
 
 /** What the lazily loaded panel is given (by `app-entry.ts`). */
 export interface WidgetHost {
