@@ -1,10 +1,25 @@
 /**
  * What the full-screen panel does, framework-free (a chunk of its own: only phones and short
- * screens load it): it follows the visual viewport (the on-screen keyboard shrinks it on iOS and
- * Android without resizing the page), and the page's scroll is locked behind it. Strict-CSP safe:
+ * screens load it): it is modal (the page behind it inert), it follows the visual viewport (the
+ * on-screen keyboard shrinks it on iOS and Android without resizing the page), and the page's scroll
+ * is locked behind it. Strict-CSP safe:
  * only the CSSOM (`style.setProperty`, `style.cssText`), never a `style` attribute set as such.
  */
 import type { ViewportLike } from './viewport.js';
+
+/**
+ * Makes everything of the page but `element` (and its ancestors) `inert`: the siblings of the element
+ * and of each ancestor up to `<body>`, those not inert already. Returns the function that gives them
+ * back.
+ */
+export function inertPage(element: Element): () => void {
+  const made: Element[] = [];
+  for (let el: Element = element; el !== document.body && el.parentElement; el = el.parentElement) {
+    for (const other of el.parentElement.children) if (other !== el && !other.hasAttribute('inert')) made.push(other);
+  }
+  for (const other of made) other.setAttribute('inert', '');
+  return () => made.forEach((other) => other.removeAttribute('inert'));
+}
 
 /**
  * Keeps `--tk-vvh` (height) and `--tk-vvt` (top) on `frame` equal to the visual viewport's, so the

@@ -79,24 +79,18 @@ export function useFullScreen(): boolean {
 /**
  * Full screen and open, the page behind is inert (no focus, no clicks, no screen-reader cursor):
  * every sibling on the way from the element up to `<body>`, as the page had it before. It does not
- * scroll either, and the panel follows `visualViewport` (the on-screen keyboard). A layout effect:
+ * scroll either, and the panel follows `visualViewport` (the on-screen keyboard). What does it is
+ * `full-screen.ts`, loaded as soon as the screen is small enough (`useFullScreen`). A layout effect:
  * the page is given back in the same commit that hides the panel, not a frame later.
  */
 export function useInertPage(element: HTMLElement, frame: HTMLElement, active: boolean): void {
   useLayoutEffect(() => {
     if (!active) return;
-    const made: Element[] = [];
-    for (let el: Element = element; el !== document.body && el.parentElement; el = el.parentElement) {
-      for (const other of el.parentElement.children) if (other !== el && !other.hasAttribute('inert')) made.push(other);
-    }
-    for (const other of made) other.setAttribute('inert', '');
-    // the panel follows the visible viewport (the on-screen keyboard), the page behind does not scroll
     let stops: (() => void)[] = [];
     let gone = false;
-    void fullScreen().then((m) => gone || (stops = [m.followViewport(frame), m.lockPageScroll()]));
+    void fullScreen().then((m) => gone || (stops = [m.inertPage(element), m.followViewport(frame), m.lockPageScroll()]));
     return () => {
       gone = true;
-      made.forEach((other) => other.removeAttribute('inert'));
       for (const stop of stops) stop();
     };
   }, [active]);
