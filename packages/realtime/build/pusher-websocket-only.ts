@@ -11,8 +11,9 @@
  * user sign-in (`pusher.signin()`), the built-in HTTP channel and user authorizers and the deprecated
  * `authorizer` option (`@tickki/chat-realtime` always passes its own `customHandler`), the stats
  * sender (`disableStats` is pinned) and the strategy builder and transport manager (the runtime builds
- * its one strategy itself). A few that it does reach are shorter here ({@link SHORTER}): the same
- * behaviour written for ES2022 (`test/pusher-shorter-modules.test.ts` holds them to pusher-js's own).
+ * its one strategy itself). Many that it does reach are shorter here ({@link SHORTER}): the same
+ * behaviour written for ES2022, and of pusher-js's helper objects (`Util`, `Factory`, the URL schemes)
+ * only what the build calls (`test/pusher-shorter-modules.test.ts` holds them to pusher-js's own).
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -53,6 +54,36 @@ export const SHORTER: Record<string, string> = {
   'core/events/dispatcher': readFileSync(join(import.meta.dirname, 'pusher-events.js'), 'utf8'),
   'core/utils/collections': readFileSync(join(import.meta.dirname, 'pusher-collections.js'), 'utf8'),
   'core/config': readFileSync(join(import.meta.dirname, 'pusher-config.js'), 'utf8'),
+  'core/connection/protocol/protocol': readFileSync(join(import.meta.dirname, 'pusher-protocol.js'), 'utf8'),
+  'core/connection/connection': readFileSync(join(import.meta.dirname, 'pusher-connection.js'), 'utf8'),
+  'core/connection/handshake': readFileSync(join(import.meta.dirname, 'pusher-handshake.js'), 'utf8'),
+  'core/utils/timers': readFileSync(join(import.meta.dirname, 'pusher-timers.js'), 'utf8'),
+  // `Util.defer`, the one helper of pusher-js's `core/util` this build calls
+  'core/util': `import { OneOffTimer } from 'core/utils/timers'; export default { defer: (callback) => new OneOffTimer(0, callback) };`,
+  'core/channels/channels': readFileSync(join(import.meta.dirname, 'pusher-channels.js'), 'utf8'),
+  'core/strategies/transport_strategy': readFileSync(join(import.meta.dirname, 'pusher-transport-strategy.js'), 'utf8'),
+  // the makers that `core/pusher` calls (this build's channel table and transport strategy make their channels and handshakes themselves)
+  'core/utils/factory': [
+    "import Channels from 'core/channels/channels';",
+    "import ConnectionManager from 'core/connection/connection_manager';",
+    "import TimelineSender from 'core/timeline/timeline_sender';",
+    'export default {',
+    '  createChannels: () => new Channels(),',
+    '  createConnectionManager: (key, options) => new ConnectionManager(key, options),',
+    '  createTimelineSender: (timeline, options) => new TimelineSender(timeline, options),',
+    '};',
+  ].join('\n'),
+  'runtimes/web/net_info': readFileSync(join(import.meta.dirname, 'pusher-net-info.js'), 'utf8'),
+  // the transport's initializer, without its timeline line (this build's timeline keeps nothing)
+  'runtimes/isomorphic/transports/transport_connection_initializer': `export default function () { if (this.hooks.isInitialized()) this.changeState('initialized'); else this.onClose(); }`,
+  // the `ws` URL scheme alone, the same URL (the HTTP ones are for the transports this build leaves out)
+  'core/transports/url_schemes': [
+    "import Defaults from 'core/defaults';",
+    'export const ws = {',
+    "  getInitial: (key, params) => 'ws' + (params.useTLS ? 's://' + params.hostTLS : '://' + params.hostNonTLS) + (params.httpPath || '') + '/app/' + key + '?protocol=' + Defaults.PROTOCOL + '&client=js&version=' + Defaults.VERSION + '&flash=false',",
+    '};',
+  ].join('\n'),
+  'core/defaults': readFileSync(join(import.meta.dirname, 'pusher-defaults.js'), 'utf8'),
 };
 
 const VIRTUAL = '\0pusher-websocket-only:';
@@ -94,7 +125,8 @@ export function pusherWebsocketOnly(): Plugin {
       else if (/^(core|runtimes)\//.test(source)) file = join(PUSHER_SRC, source);
       else if (/^(isomorphic|web|worker)\//.test(source)) file = join(PUSHER_SRC, 'runtimes', source);
       if (file === null) return null;
-      const key = file.slice(PUSHER_SRC.length + 1).replace(/\.ts$/, '');
+      // a folder's `index` by the folder's path, as pusher-js imports it
+      const key = file.slice(PUSHER_SRC.length + 1).replace(/\.ts$/, '').replace(/\/index$/, '');
       if (key in NOT_BUILT || key in SHORTER) return VIRTUAL + key;
       return (await this.resolve(file, importer)) ?? null;
     },
