@@ -8,7 +8,8 @@ import { backoffDelay } from '@tickki/chat-realtime/internal';
 import { snake } from './config.js';
 import { isRetryable } from './errors.js';
 import { call } from './request.js';
-import { addOns, type TickkiChat } from './tickki-chat.js';
+import { addOns } from './add-ons.js';
+import type { TickkiChat } from './tickki-chat.js';
 
 /** Optional fields of an analytics event. */
 export interface AnalyticsProps {
@@ -159,6 +160,9 @@ export class Analytics {
   }
 }
 
+/** Each chat's analytics, once made. */
+const madeFor = /* @__PURE__ */ new WeakMap<TickkiChat, Analytics>();
+
 /**
  * The analytics of `chat`, made on the first call (later calls return the same one; `options` apply
  * to the first). Events are sent for the visitor of the chat's latest `startSession`; those recorded
@@ -172,8 +176,9 @@ export class Analytics {
  * ```
  */
 export function getAnalytics(chat: TickkiChat, options?: AnalyticsOptions): Analytics {
+  const made = madeFor.get(chat);
+  if (made) return made;
   const addOn = addOns.get(chat)!;
-  if (addOn.analytics) return addOn.analytics;
   const { settings } = addOn;
   // one attempt a batch: a failed batch goes back to the queue, which paces its own retries
   const analytics = new Analytics(
@@ -188,5 +193,6 @@ export function getAnalytics(chat: TickkiChat, options?: AnalyticsOptions): Anal
     stop?.();
     analytics.dispose();
   };
-  return (addOn.analytics = analytics);
+  madeFor.set(chat, analytics);
+  return analytics;
 }

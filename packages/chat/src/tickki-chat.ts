@@ -8,7 +8,7 @@ import {
 } from '@tickki/chat-api';
 import type { PusherConstructor, RealtimeLogger } from '@tickki/chat-realtime';
 import { hasFields } from '@tickki/chat-realtime/internal';
-import type { Analytics } from './analytics.js';
+import { addOns, type ChatAddOn } from './add-ons.js';
 import { DEFAULT_RETRY, type RetryPolicy } from './backoff.js';
 import { toChatConfig, type ChatConfig } from './config.js';
 import { TickkiChatError } from './errors.js';
@@ -24,20 +24,6 @@ import { checkOptions, type StartSessionOptions, type TickkiChatOptions } from '
 const isSession = (session: unknown): session is WireSession =>
   hasFields(session, { visitor_id: 'string', session_token: 'string', conversation_id: 'number', session_id: 'number', contact: 'object' }) &&
   hasFields(session.realtime, { key: 'string', host: 'string', port: 'number', scheme: 'string', channel: 'string' });
-
-/** What a chat shares with its analytics ({@link getAnalytics}): its settings, and what it tells them. */
-export interface ChatAddOn {
-  settings: Pick<SessionContext, 'lifecycle' | 'timeoutMs'>;
-  /** The chat's analytics, once made. */
-  analytics?: Analytics;
-  /** A visitor's chat starts (`startSession`). */
-  started?(visitorId: string): void;
-  /** The chat is disposed. */
-  disposed?(): void;
-}
-
-/** Each chat's {@link ChatAddOn}. */
-export const addOns = /* @__PURE__ */ new WeakMap<TickkiChat, ChatAddOn>();
 
 /**
  * The entry point of `@tickki/chat`: one business's chat.
@@ -146,6 +132,9 @@ export class TickkiChat {
     };
     const reuse = isSession(saved) && saved.visitor_id === visitorId && !identity.name && !identity.email && !identity.phone;
     const [session, initialConfig] = await Promise.all([reuse ? saved : begin(), config]);
+    // the session is built in a task of its own: a start restored from storage on a page's load is
+    // short tasks for the page, not one long one (as the session's socket and first read, after it)
+    await new Promise((resolve) => setTimeout(resolve));
     if (this.#disposed) throw new TickkiChatError('disposed', 'Disposed');
     // a later start (or a logout) came first: this one must not replace (or dispose) what it made
     if (start !== this.#starts) throw new TickkiChatError('aborted', 'Superseded by a later start');
