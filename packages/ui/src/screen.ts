@@ -229,6 +229,10 @@ export class ChatScreen {
     this.#unread = new UnreadCounter(store);
     const controller = (this.#controller = new ChatController({ ...chat, publishableKey, baseUrl }));
     this.#stops = [controller.retain(), controller.subscribe(() => this.#refresh()), store.watch(() => this.#refresh())];
+    // the kept state is read in a task of its own: a screen started as a page loads (a returning
+    // visitor's chat, in the background) is short tasks for the page, not one long one
+    await new Promise((resolve) => setTimeout(resolve));
+    if (this.#disposed) return;
     await store.load();
     await this.#switchVisitor();
     const known = (config?: ChatConfig) => {
