@@ -9,7 +9,7 @@ import { INITIAL_STATE, type ChatScreenEvents, type ChatScreenOptions, type Cont
 import { SessionStarts } from './session-starts.js';
 import { UiStore } from './ui-store.js';
 import { UnreadCounter } from './unread.js';
-import { Uploads } from './uploads.js';
+import { Outgoing } from './outgoing.js';
 import { anonymousVisitorId, forgetAnonymousVisitorId } from './visitor-id.js';
 
 export type * from './screen-types.js';
@@ -47,7 +47,7 @@ export class ChatScreen {
     failed: (failed: TickkiChatError) => this.#set({ failed }),
     settled: () => this.#refresh(),
   });
-  #uploads = new Uploads(() => this.#state, (patch) => this.#set(patch));
+  #outgoing = new Outgoing(() => this.#state, (patch) => this.#set(patch));
   #disposed = false;
 
   constructor(options: ChatScreenOptions) {
@@ -163,19 +163,8 @@ export class ChatScreen {
   /** Sends a text; resolves whether it was queued (a refused text sets a notice). */
   async send(text: string): Promise<boolean> {
     const session = this.#state.view.session;
-    if (!session) return false;
-    this.#uploads.notice(undefined);
-    try {
-      const sending = session.send(text);
-      // it is in the store now, pending, last: news even if the session gets ready after it
-      const key = session.messages.at(-1)?.key;
-      if (key) this.#news.sent(key);
-      await sending;
-      return true;
-    } catch (e) {
-      if ((e as TickkiChatError).code === 'message_too_long') this.#uploads.notice({ kind: 'tooLong', max: session.config.limits.messageMaxLength });
-      return false;
-    }
+    // its message is news (a `message` event) even if the session gets ready after it
+    return !!session && this.#outgoing.send(session, text, (key) => this.#news.sent(key));
   }
 
   /** Sends a failed message again. */
@@ -191,7 +180,7 @@ export class ChatScreen {
   /** Uploads files one by one as attachment messages, with progress; a refusal or failure sets a notice. */
   upload(files: readonly (Blob & { name?: string })[]): void {
     const { session } = this.#state.view;
-    if (session?.config.features.fileUploads) this.#uploads.upload(session, files);
+    if (session?.config.features.fileUploads) this.#outgoing.upload(session, files);
   }
 
   /**

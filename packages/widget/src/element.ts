@@ -1,7 +1,6 @@
 import { adoptCss } from './adopt.js';
 import { afterLoadAndIdle } from './idle.js';
-import { CHAT_ICON, CLOSE_ICON, ENGLISH, LAUNCHER_HTML, textOn, type LauncherWords } from './launcher.js';
-import { LAUNCHER_CSS } from './launcher-css.js';
+import { buildLauncher, drawLauncher, ENGLISH, paintBrand, type LauncherNodes, type LauncherWords } from './launcher.js';
 import { TRANSITIONS, type ElementState } from './lifecycle.js';
 import type { ElementPort, LoadChunk, TickkiChatElement, VisitorFields, WidgetApp, WidgetEvents } from './types.js';
 import { readUi, tabOpen } from './ui-state.js';
@@ -31,11 +30,8 @@ export function defineTickkiChat(load: LoadChunk, name = 'tickki-chat'): void {
 function makeElement(load: LoadChunk): CustomElementConstructor {
   return class TickkiChat extends HTMLElement implements TickkiChatElement {
     static observedAttributes = ['publishable-key', 'base-url', 'locale', 'theme', 'primary-color', 'dir', 'strings', 'visitor-id', 'sound', 'consent'];
-    #root: ShadowRoot | undefined;
-    /** The shadow root's nodes (`LAUNCHER_HTML`), once built. */
-    #frame: HTMLElement | undefined;
-    #note: HTMLElement | undefined;
-    #button: HTMLButtonElement | undefined;
+    /** The launcher's nodes, once built. */
+    #nodes: LauncherNodes | undefined;
     /** The launcher's words: the page's language's, once loaded (else English). */
     #words: LauncherWords = ENGLISH;
     #state: ElementState = 'idle';
@@ -83,7 +79,7 @@ function makeElement(load: LoadChunk): CustomElementConstructor {
         return;
       }
       owner = this;
-      if (!this.#root) this.#build();
+      if (!this.#nodes) this.#build();
       this.#open = false;
       if (this.#waiting) return this.#brand(this.getAttribute('primary-color'));
       this.#begin();
@@ -104,7 +100,7 @@ function makeElement(load: LoadChunk): CustomElementConstructor {
     }
 
     attributeChangedCallback(name: string, before: string | null, after: string | null): void {
-      if (!this.#root || before === after) return;
+      if (!this.#nodes || before === after) return;
       if (name === 'locale' || name === 'strings') this.#loadWords();
       if (this.#waiting) return this.#brand(this.getAttribute('primary-color'));
       if (name === 'consent') return this.consent();
@@ -128,7 +124,7 @@ function makeElement(load: LoadChunk): CustomElementConstructor {
     consent(): void {
       if (!this.#waiting) return void (this.#consented = true);
       this.#consented = true;
-      const note = this.#note;
+      const note = this.#nodes?.[1];
       if (!note || owner !== this || this.#state !== 'idle') return;
       const asked = !note.hidden;
       note.hidden = true;
@@ -145,7 +141,7 @@ function makeElement(load: LoadChunk): CustomElementConstructor {
     async logout(): Promise<void> {
       this.#identity = undefined;
       this.#setOpen(false);
-      if (!this.#root || this.#waiting) return; // nothing was kept
+      if (!this.#nodes || this.#waiting) return; // nothing was kept
       const app = await this.#load();
       if (!app) throw new Error('tickki-chat: the chat could not start');
       await app.logout();
@@ -178,7 +174,7 @@ function makeElement(load: LoadChunk): CustomElementConstructor {
     /** Moves to `next` if the lifecycle (`lifecycle.ts`) allows it, and shows it; returns whether it did. */
     #to(next: ElementState): boolean {
       if (!TRANSITIONS[this.#state].includes(next)) return false;
-      this.#frame?.setAttribute('data-state', (this.#state = next));
+      this.#nodes?.[0].setAttribute('data-state', (this.#state = next));
       this.#draw();
       return true;
     }
@@ -199,15 +195,9 @@ function makeElement(load: LoadChunk): CustomElementConstructor {
         });
     }
 
-    /** Draws the shadow root, and listens to the launcher. */
+    /** Builds the launcher, and listens to it. */
     #build(): void {
-      const root = (this.#root = this.attachShadow({ mode: 'open' }));
-      root.innerHTML = LAUNCHER_HTML;
-      adoptCss(root, LAUNCHER_CSS, this.nonce || this.getAttribute('nonce'));
-      const frame = (this.#frame = root.firstChild as HTMLElement);
-      const [, note, button] = frame.children as unknown as [HTMLElement, HTMLElement, HTMLButtonElement];
-      this.#note = note;
-      this.#button = button;
+      const button = (this.#nodes = buildLauncher(this))[2];
       button.addEventListener('click', () => this.toggle());
       // the visitor is about to open it: start loading now
       const preload = () => this.#state === 'idle' && void this.#load(); // nothing while consent is awaited
@@ -215,13 +205,9 @@ function makeElement(load: LoadChunk): CustomElementConstructor {
       this.#loadWords();
     }
 
-    /** The brand colour and the text colour that reads on it; ignored unless it is a hex colour. */
+    /** Paints the launcher in a brand colour (`launcher.ts`). */
     #brand(color: string | null | undefined): void {
-      const on = color && textOn(color);
-      const style = this.#frame!.style;
-      if (!on) return;
-      style.setProperty('--tk-config-brand', color);
-      style.setProperty('--tk-config-on-brand', on);
+      paintBrand(this.#nodes![0], color);
     }
 
     /** The launcher's words: English at once, another language (or overrides) once its table loaded. */
@@ -240,25 +226,14 @@ function makeElement(load: LoadChunk): CustomElementConstructor {
       this.#draw();
     }
 
-    /** Draws the state in the launcher's words: icon, label (with the unread count or the failure), badge, and the note. */
+    /** Draws the state in the launcher's words. */
     #draw(): void {
-      const button = this.#button;
-      if (!button) return;
-      const [icon, badge] = button.children as unknown as [SVGElement, HTMLElement];
-      const { open, close, unread, failed, consentNeeded } = this.#words;
-      const count = this.#unread;
-      const broken = this.#state === 'failed';
-      button.setAttribute('aria-expanded', String(this.#open));
-      button.setAttribute('aria-label', (this.#open ? close : open) + (count ? ' ' + unread(count) : '') + (broken ? ` (${failed})` : ''));
-      icon.firstElementChild!.setAttribute('d', this.#open ? CLOSE_ICON : CHAT_ICON);
-      badge.textContent = broken ? '!' : count > 99 ? '99+' : String(count);
-      badge.hidden = !broken && !count;
-      this.#note!.textContent = consentNeeded;
+      if (this.#nodes) drawLauncher(this.#nodes, this.#words, this.#open, this.#unread, this.#state === 'failed');
     }
 
     /** `focus`: opened by the visitor (focus goes into the panel); `restore`: left open in this tab, reopened on load (focus stays where the page put it). */
     #setOpen(open: boolean, focus = false, restore = false): void {
-      const note = this.#note;
+      const [frame, note, button] = this.#nodes ?? [];
       if (this.#state === 'destroyed' || !note) return;
       if (this.#waiting) {
         if (this.getAttribute('consent') === 'on-open' && open) this.consent();
@@ -269,22 +244,21 @@ function makeElement(load: LoadChunk): CustomElementConstructor {
         }
         if (this.#waiting || this.#open) return;
       }
-      const button = this.#button!;
       const changed = open !== this.#open;
       this.#open = open;
       this.toggleAttribute('open', open);
-      this.#frame!.toggleAttribute('data-open', open);
+      frame!.toggleAttribute('data-open', open);
       this.#draw();
       tabOpen(this.#key, open);
       if (open) {
-        button.setAttribute('aria-busy', String(!this.#app));
+        button!.setAttribute('aria-busy', String(!this.#app));
         void this.#load().then((app) => {
-          button.removeAttribute('aria-busy');
+          button!.removeAttribute('aria-busy');
           if (app && this.#open) app.opened(!restore);
         });
       } else {
         void this.#app?.refresh();
-        if (focus) button.focus();
+        if (focus) button!.focus();
       }
       if (changed) this.#emit('open', open);
     }
@@ -311,8 +285,7 @@ function makeElement(load: LoadChunk): CustomElementConstructor {
             if (mine !== this.#generation) return void app.destroy(); // removed while it mounted
             this.#app = app;
             this.#to('mounted');
-            // settings changed while it mounted
-            this.#refresh();
+            this.#refresh(); // settings changed while it mounted
             if (this.#identity) app.identify(this.#identity).catch(() => undefined);
             this.#identity = undefined;
             return app;
@@ -325,16 +298,16 @@ function makeElement(load: LoadChunk): CustomElementConstructor {
       return this.#app ?? this.#loading;
     }
 
-    /** Tells the mounted chat that settings changed; a new key or base URL it cannot start with fails. */
-    #refresh(): void {
-      this.#app!.refresh()?.catch((error: unknown) => this.#fail(error));
-    }
-
     /** Destroys the panel and forgets a load on its way. */
     #drop(): void {
       this.#generation++;
       this.#app?.destroy();
       this.#app = this.#loading = undefined;
+    }
+
+    /** Tells the mounted chat that settings changed; a new key or base URL it cannot start with fails. */
+    #refresh(): void {
+      this.#app!.refresh()?.catch((error: unknown) => this.#fail(error));
     }
 
     /** Shows the failure; the next `open()` or attribute change loads again. */

@@ -1,7 +1,10 @@
 /**
- * What the loader draws at once, and with what: the shadow root's nodes, the icons, the English
- * words, the text colour on the brand colour. The element (`element.ts`) draws them.
+ * What the loader draws at once, and how: the shadow root's nodes, the icons, the English words, the
+ * text colour on the brand colour, and the functions that build, paint and draw the launcher for
+ * the element (`element.ts`), which decides what it shows.
  */
+import { adoptCss } from './adopt.js';
+import { LAUNCHER_CSS } from './launcher-css.js';
 
 /**
  * The shadow root's nodes: the frame (where the panel mounts, colours and direction are set) with,
@@ -57,3 +60,38 @@ export const ENGLISH: LauncherWords = {
   failed: "The chat isn't available right now.",
   consentNeeded: "The chat starts once you accept this site's privacy settings.",
 };
+
+/** The launcher's nodes: the frame, the consent note, the button. */
+export type LauncherNodes = [frame: HTMLElement, note: HTMLElement, button: HTMLButtonElement];
+
+/** Builds the launcher in a new shadow root of `host`, styled the way a strict CSP allows (with `host`'s nonce). */
+export function buildLauncher(host: HTMLElement): LauncherNodes {
+  const root = host.attachShadow({ mode: 'open' });
+  root.innerHTML = LAUNCHER_HTML;
+  adoptCss(root, LAUNCHER_CSS, host.nonce || host.getAttribute('nonce'));
+  const frame = root.firstChild as HTMLElement;
+  const [, note, button] = frame.children as unknown as LauncherNodes;
+  return [frame, note, button];
+}
+
+/** Paints `frame` in the brand colour and the text colour that reads on it; ignored unless it is a hex colour. */
+export function paintBrand(frame: HTMLElement, color: string | null | undefined): void {
+  const on = color && textOn(color);
+  if (!on) return;
+  frame.style.setProperty('--tk-config-brand', color);
+  frame.style.setProperty('--tk-config-on-brand', on);
+}
+
+/**
+ * Draws the launcher in `words`: its icon, its label (with the unread `count`, or that the chat is
+ * `broken`), its badge, and the consent note's text.
+ */
+export function drawLauncher([, note, button]: LauncherNodes, words: LauncherWords, open: boolean, count: number, broken: boolean): void {
+  const [icon, badge] = button.children as unknown as [SVGElement, HTMLElement];
+  button.setAttribute('aria-expanded', String(open));
+  button.setAttribute('aria-label', (open ? words.close : words.open) + (count ? ' ' + words.unread(count) : '') + (broken ? ` (${words.failed})` : ''));
+  icon.firstElementChild!.setAttribute('d', open ? CLOSE_ICON : CHAT_ICON);
+  badge.textContent = broken ? '!' : count > 99 ? '99+' : String(count);
+  badge.hidden = !broken && !count;
+  note.textContent = words.consentNeeded;
+}

@@ -3,20 +3,42 @@ import type { ScreenNotice, Upload } from './screen-types.js';
 
 const NOTICE_MS = 6000;
 
-/** The part of a screen's state that uploads and notices change. */
-export interface UploadsState {
+/** The part of a screen's state that what the visitor sends changes. */
+export interface OutgoingState {
   uploads: readonly Upload[];
   notice: ScreenNotice | undefined;
 }
 
-/** Files on their way, with progress, and the passing notice of what was refused (it clears itself after 6 s). */
-export class Uploads {
-  readonly #get: () => UploadsState;
-  readonly #set: (patch: Partial<UploadsState>) => void;
+/**
+ * What the visitor sends from a screen: texts, files on their way (with progress), and the passing
+ * notice of what was refused (it clears itself after 6 s).
+ */
+export class Outgoing {
+  readonly #get: () => OutgoingState;
+  readonly #set: (patch: Partial<OutgoingState>) => void;
 
-  constructor(get: () => UploadsState, set: (patch: Partial<UploadsState>) => void) {
+  constructor(get: () => OutgoingState, set: (patch: Partial<OutgoingState>) => void) {
     this.#get = get;
     this.#set = set;
+  }
+
+  /**
+   * Sends a text of `session`; resolves whether it was queued (a text too long sets a notice).
+   * `queued` hears its message's key as soon as it is in the store.
+   */
+  async send(session: ChatSession, text: string, queued: (key: string) => void): Promise<boolean> {
+    this.notice(undefined);
+    try {
+      const sending = session.send(text);
+      // it is in the store now, pending, last
+      const key = session.messages.at(-1)?.key;
+      if (key) queued(key);
+      await sending;
+      return true;
+    } catch (e) {
+      if ((e as TickkiChatError).code === 'message_too_long') this.notice({ kind: 'tooLong', max: session.config.limits.messageMaxLength });
+      return false;
+    }
   }
 
   /** Uploads files one by one as attachment messages of `session`; a refusal or failure sets a notice. */
