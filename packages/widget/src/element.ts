@@ -14,7 +14,7 @@ let warned = false;
 
 /**
  * Defines `<tickki-chat>` (once; only in a browser, so importing is SSR-safe). The element draws
- * the launcher and unread badge at once. It loads the panel when the visitor reaches for the
+ * the launcher at once, and in the next task what is kept (unread badge, colour, open state). It loads the panel when the visitor reaches for the
  * launcher (hover, focus, touch) or opens it; after the page's `load` event and an idle moment when
  * a conversation is going on (so replies count as unread); at once when it was left open in this
  * tab. Under `consent="required"` or `"on-open"` it reads, writes and requests nothing until
@@ -82,7 +82,8 @@ function makeElement(load: LoadChunk): CustomElementConstructor {
       if (!this.#nodes) this.#build();
       this.#open = false;
       if (this.#waiting) return this.#brand(this.getAttribute('primary-color'));
-      this.#begin();
+      // what is kept is read in a task after the launcher's: a page's first storage access is slow
+      setTimeout(() => this.isConnected && owner === this && this.#begin());
     }
 
     /** With consent: the kept badge and colour, and the chat if it was open in this tab or going on. */
