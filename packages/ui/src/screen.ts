@@ -221,8 +221,10 @@ export class ChatScreen {
     // the kept state is read in a task of its own: a screen started as a page loads (a returning
     // visitor's chat, in the background) is short tasks for the page, not one long one
     await new Promise((resolve) => setTimeout(resolve));
-    if (this.#disposed) return;
+    // disposed, or replaced by a boot with another key or base URL meanwhile: that one goes on
+    if (this.#disposed || this.#store !== store) return;
     await store.load();
+    if (this.#store !== store) return;
     await this.#switchVisitor();
     const known = (config?: ChatConfig) => {
       this.#set({ config: this.#state.config ?? config, configKnown: true });

@@ -3,7 +3,7 @@
  * second tab, a changed key or visitor, a login during a start, a revoked key, a sign-out.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ChatScreen } from '../src/index.js';
+import { ChatScreen } from '../src/index.js';
 import { sandbox, screenFor, sharedStorage, sleep, waitFor, type RunningSandbox } from './helpers.js';
 
 let sb: RunningSandbox;
@@ -77,6 +77,29 @@ describe('live changes', () => {
     expect(await screen.send('to the second business')).toBe(true);
     await waitFor(() => sb.control.messages(screen.state.view.session!.conversationId).length === 1, 'the message');
     expect(sb.control.messages(firstConversation)).toHaveLength(0);
+  });
+
+  it('a new key while the screen still boots: the superseded boot stops, only the new chat starts', async () => {
+    sb.control.addKey({ key: 'pk_test_second_business' });
+    const device = sharedStorage();
+    const storage = device.tab();
+    const screen = new ChatScreen({
+      publishableKey: sb.demoKey,
+      baseUrl: sb.origin,
+      storage,
+      chat: { storage, lifecycle: null, timeoutMs: 2000, retry: { retries: 3, baseMs: 10, maxMs: 50 } },
+    });
+    screens.push(screen);
+    const boot = screen.boot();
+    screen.setOpen(true);
+    screen.update({ publishableKey: 'pk_test_second_business' }); // before the first boot read anything
+    await boot;
+    await ready(screen);
+    await sleep(200);
+    const sessionStarts = sb.control.requests().filter((r) => r.method === 'POST' && r.path.endsWith('/chat/sessions'));
+    expect(sessionStarts).toHaveLength(1);
+    expect(sockets()).toBe(1);
+    expect([...device.data.keys()].filter((k) => k.startsWith(`tickki-widget:${sb.demoKey}`))).toEqual([]); // nothing kept for the first key
   });
 
   it('a new visitor id (a login) moves the chat to that visitor: their messages land in their conversation', async () => {
