@@ -7,7 +7,7 @@ import {
   type Session as WireSession,
 } from '@tickki/chat-api';
 import type { PusherConstructor, RealtimeLogger } from '@tickki/chat-realtime';
-import { hasFields } from '@tickki/chat-realtime/internal';
+import { hasFields, nextTask } from '@tickki/chat-realtime/internal';
 import { addOns, type ChatAddOn } from './add-ons.js';
 import { DEFAULT_RETRY, type RetryPolicy } from './backoff.js';
 import { toChatConfig, type ChatConfig } from './config.js';
@@ -134,7 +134,7 @@ export class TickkiChat {
     const [session, initialConfig] = await Promise.all([reuse ? saved : begin(), config]);
     // the session is built in a task of its own: a start restored from storage on a page's load is
     // short tasks for the page, not one long one (as the session's socket and first read, after it)
-    await new Promise((resolve) => setTimeout(resolve));
+    await nextTask();
     if (this.#disposed) throw new TickkiChatError('disposed', 'Disposed');
     // a later start (or a logout) came first: this one must not replace (or dispose) what it made
     if (start !== this.#starts) throw new TickkiChatError('aborted', 'Superseded by a later start');

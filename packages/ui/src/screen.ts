@@ -1,5 +1,5 @@
 import type { ChatConfig, TickkiChatError } from '@tickki/chat';
-import { Emitter } from '@tickki/chat-realtime/internal';
+import { Emitter, nextTask } from '@tickki/chat-realtime/internal';
 import { BannerTimer } from './banner.js';
 import { ChatController, EMPTY_VIEW } from './controller.js';
 import { whileOnScreen } from './presence.js';
@@ -220,7 +220,7 @@ export class ChatScreen {
     this.#stops = [controller.retain(), controller.subscribe(() => this.#refresh()), store.watch(() => this.#refresh())];
     // the kept state is read in a task of its own: a screen started as a page loads (a returning
     // visitor's chat, in the background) is short tasks for the page, not one long one
-    await new Promise((resolve) => setTimeout(resolve));
+    await nextTask();
     // disposed, or replaced by a boot with another key or base URL meanwhile: that one goes on
     if (this.#disposed || this.#store !== store) return;
     await store.load();

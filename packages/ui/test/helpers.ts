@@ -42,15 +42,18 @@ export function sharedStorage(): { tab(): UiStorage; data: Map<string, string> }
   };
 }
 
-/** A screen against `sb` (fast chat retries, no platform lifecycle); booted. */
+/** The options of a screen against `sb`: fast chat retries, no platform lifecycle. */
+export const screenOptions = (sb: RunningSandbox, storage: UiStorage, options: Partial<ChatScreenOptions> = {}): ChatScreenOptions => ({
+  publishableKey: sb.demoKey,
+  baseUrl: sb.origin,
+  storage,
+  chat: { storage, lifecycle: null, timeoutMs: 2000, retry: { retries: 3, baseMs: 10, maxMs: 50 } },
+  ...options,
+});
+
+/** A screen against `sb` ({@link screenOptions}); booted. */
 export async function screenFor(sb: RunningSandbox, storage: UiStorage, options: Partial<ChatScreenOptions> = {}): Promise<ChatScreen> {
-  const screen = new ChatScreen({
-    publishableKey: sb.demoKey,
-    baseUrl: sb.origin,
-    storage,
-    chat: { storage, lifecycle: null, timeoutMs: 2000, retry: { retries: 3, baseMs: 10, maxMs: 50 } },
-    ...options,
-  });
+  const screen = new ChatScreen(screenOptions(sb, storage, options));
   await screen.boot();
   return screen;
 }

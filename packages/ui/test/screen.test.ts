@@ -4,7 +4,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ChatScreen } from '../src/index.js';
-import { sandbox, screenFor, sharedStorage, sleep, waitFor, type RunningSandbox } from './helpers.js';
+import { sandbox, screenFor, screenOptions, sharedStorage, sleep, waitFor, type RunningSandbox } from './helpers.js';
 
 let sb: RunningSandbox;
 let screens: ChatScreen[] = [];
@@ -82,13 +82,7 @@ describe('live changes', () => {
   it('a new key while the screen still boots: the superseded boot stops, only the new chat starts', async () => {
     sb.control.addKey({ key: 'pk_test_second_business' });
     const device = sharedStorage();
-    const storage = device.tab();
-    const screen = new ChatScreen({
-      publishableKey: sb.demoKey,
-      baseUrl: sb.origin,
-      storage,
-      chat: { storage, lifecycle: null, timeoutMs: 2000, retry: { retries: 3, baseMs: 10, maxMs: 50 } },
-    });
+    const screen = new ChatScreen(screenOptions(sb, device.tab()));
     screens.push(screen);
     const boot = screen.boot();
     screen.setOpen(true);

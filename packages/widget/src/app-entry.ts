@@ -8,12 +8,11 @@
  * launcher of the next pages.
  */
 import { mount as mountPanel } from './app/app.js';
+// after the panel's import: the bundle keeps the panel's module order (which gzips 0.1 KB smaller)
+import { nextTask } from '@tickki/chat-realtime/internal';
 import { saveBrand } from './config-brand.js';
 import { PANEL_BASE_CSS } from './panel-base-css.js';
 import type { ElementPort, WidgetApp } from './types.js';
-
-/** Resolves in a new task: what follows does not lengthen the one that ran before. */
-const nextTask = () => new Promise((resolve) => setTimeout(resolve));
 
 /** The sheets added to each element's shadow root: once each, however often the panel mounts. */
 const added = new WeakMap<HTMLElement, Set<string>>();

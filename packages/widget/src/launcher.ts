@@ -70,7 +70,7 @@ export function buildLauncher(host: HTMLElement): LauncherNodes {
   root.innerHTML = LAUNCHER_HTML;
   adoptCss(root, LAUNCHER_CSS, host.nonce || host.getAttribute('nonce'));
   const frame = root.firstChild as HTMLElement;
-  const [, note, button] = frame.children as unknown as LauncherNodes;
+  const [, note, button] = frame.children as unknown as [mount: HTMLElement, note: HTMLElement, button: HTMLButtonElement];
   return [frame, note, button];
 }
 
