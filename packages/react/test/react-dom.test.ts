@@ -32,15 +32,23 @@ describe.runIf(hasChromium)('hooks in React DOM (Chromium, StrictMode)', () => {
     const browser = await launchChromium();
     try {
       const page = await browser.newPage();
+      page.setDefaultTimeout(15_000); // a stuck step fails by name
       const starts = sessionStarts(sb);
       await page.goto(`${pages.origin}/?key=${sb.demoKey}&base=${encodeURIComponent(sb.origin)}`);
       await page.locator('main[data-status=ready][data-connection=connected]').waitFor();
       expect(await page.locator('h1').textContent()).toBe('Acme Support');
       expect(sessionStarts(sb) - starts).toBe(1);
       expect(sb.control.realtimeStats().connections).toBe(1);
+      // every text the typing line shows, recorded by the page: the agent types for 200 ms, which a
+      // poll from here can miss on a busy machine
+      await page.evaluate(() => {
+        const line = document.getElementById('typing')!;
+        const shown: string[] = ((window as unknown as { typingShown: string[] }).typingShown = []);
+        new MutationObserver(() => shown.push(line.textContent ?? '')).observe(line, { childList: true, characterData: true, subtree: true });
+      });
       await page.getByLabel('Message').fill('Hello from React DOM');
       await page.getByRole('button', { name: 'Send' }).click();
-      await page.locator('#typing', { hasText: 'Ana is typing' }).waitFor();
+      await page.waitForFunction(() => (window as unknown as { typingShown: string[] }).typingShown.includes('Ana is typing'));
       await page.locator('li', { hasText: 'Echo: Hello from React DOM' }).waitFor();
       await page.waitForFunction(() => document.getElementById('typing')!.textContent === '');
       expect(await page.locator('li').allTextContents()).toEqual(['Hello from React DOM', 'Echo: Hello from React DOM']);
@@ -49,5 +57,5 @@ describe.runIf(hasChromium)('hooks in React DOM (Chromium, StrictMode)', () => {
     } finally {
       await browser.close();
     }
-  });
+  }, 60_000); // Chromium's start and React's development build, on a machine busy with the other packages' tests
 });

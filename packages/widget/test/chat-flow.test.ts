@@ -7,7 +7,7 @@ import { hasChromium, launchChromium } from '@tickki/browser-harness';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { sandbox, waitFor, type RunningSandbox } from './helpers.js';
-import { bubbles, sendText, untilPage, watchPage, widgetPages } from './page.js';
+import { bubbles, recordTexts, sendText, untilPage, watchPage, widgetPages } from './page.js';
 
 if (process.env.CI && !hasChromium) throw new Error('Chromium is not installed: apt-get install chromium');
 
@@ -87,8 +87,9 @@ describe.runIf(hasChromium)('the widget in Chromium (script tag, strict CSP)', (
     await openPanel();
     expect(await widget().locator('.title').textContent()).toBe('Acme Support');
     expect(await widget().locator('.welcome').textContent()).toBe('Hello! Ask us anything.');
+    const typingShown = await recordTexts(page, '.typing'); // the agent types for 400 ms
     await send('Hi, where is my order?');
-    await waitForPage(async () => (await widget().locator('.typing').textContent()) === 'Ana is typing…', 'typing shown');
+    await waitForPage(async () => (await typingShown()).includes('Ana is typing…'), 'typing shown');
     await waitBubble('Echo: Hi, where is my order?');
     await waitForPage(async () => (await widget().locator('.typing').textContent()) === '', 'typing cleared');
     const id = await conversationId();
@@ -110,9 +111,9 @@ describe.runIf(hasChromium)('the widget in Chromium (script tag, strict CSP)', (
   it('uploads an attachment with progress and shows it as a message', async () => {
     sb.control.setFaults({ http: { latency_ms: 600, operations: ['uploadAttachment'] } });
     const file = { name: 'receipt.png', mimeType: 'image/png', buffer: Buffer.alloc(300_000, 7) };
+    const uploadsShown = await recordTexts(page, '.uploads label:has(progress)');
     await widget().locator('input[type=file]').setInputFiles(file);
-    await widget().locator('.uploads progress').waitFor();
-    expect(await widget().locator('.uploads').textContent()).toMatch(/Uploading receipt\.png… \d+%/);
+    await waitForPage(async () => (await uploadsShown()).some((text) => /^Uploading receipt\.png… \d+%$/.test(text)), 'upload progress');
     await widget().locator('.uploads').waitFor({ state: 'detached', timeout: 15_000 });
     sb.control.clearFaults();
     await waitForPage(async () => (await widget().locator('.list a[aria-label="Attachment: receipt.png"]').count()) === 1, 'attachment message');

@@ -62,6 +62,26 @@ export function bubbles(page: Page): Promise<{ text: string; status: string; min
   });
 }
 
+/**
+ * Records every text the widget's `selector` shows from now on (a `MutationObserver` in the page),
+ * for states too short-lived to poll from here: the agent typing, an upload's progress. Returns a
+ * reader of what was recorded.
+ */
+export async function recordTexts(page: Page, selector: string): Promise<() => Promise<string[]>> {
+  const name = `recorded ${selector}`;
+  await page.evaluate(([selector, name]) => {
+    const root = document.querySelector('tickki-chat')!.shadowRoot!;
+    const shown: string[] = ((window as unknown as Record<string, string[]>)[name] = []);
+    const read = () => {
+      const text = root.querySelector(selector)?.textContent;
+      if (text != null && shown.at(-1) !== text) shown.push(text);
+    };
+    read();
+    new MutationObserver(read).observe(root, { subtree: true, childList: true, characterData: true, attributes: true });
+  }, [selector, name]);
+  return () => page.evaluate((name) => (window as unknown as Record<string, string[]>)[name], name);
+}
+
 /** Polls `check` until it holds; after `timeoutMs` fails with `what` and the list the widget shows. */
 export async function untilPage(page: Page, check: () => Promise<boolean>, what: string, timeoutMs = 15_000): Promise<void> {
   for (let end = Date.now() + timeoutMs; !(await check()); await page.waitForTimeout(50))
