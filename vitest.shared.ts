@@ -7,7 +7,7 @@ import { defineConfig } from 'vitest/config';
 export const sharedTestConfig = defineConfig({
   test: {
     environment: 'node',
-    testTimeout: 30_000,
+    testTimeout: 60_000, // browser flows on a 2-core machine running every package's tests at once; each step has its own shorter wait
     hookTimeout: 60_000,
     reporters: ['default', ['json', { outputFile: '.vitest/report.json' }]],
   },

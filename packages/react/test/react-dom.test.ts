@@ -57,5 +57,5 @@ describe.runIf(hasChromium)('hooks in React DOM (Chromium, StrictMode)', () => {
     } finally {
       await browser.close();
     }
-  }, 60_000); // Chromium's start and React's development build, on a machine busy with the other packages' tests
+  });
 });

@@ -24,11 +24,11 @@ export function sandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
   });
 }
 
-/** Polls `check` until it returns truthy; fails with `what` after `timeoutMs`. */
-export async function waitFor<T>(check: () => T, what: string, timeoutMs = 15_000): Promise<NonNullable<T>> {
+/** Polls `check` (awaited: it may be async) until it gives something truthy; fails with `what` after `timeoutMs`. */
+export async function waitFor<T>(check: () => T | Promise<T>, what: string, timeoutMs = 15_000): Promise<NonNullable<T>> {
   const end = Date.now() + timeoutMs;
   for (;;) {
-    const value = check();
+    const value = await check();
     if (value) return value;
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 10));
