@@ -5,7 +5,7 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { isAuthError, memoryStorage, TickkiChat, TickkiChatError } from '../src/index.js';
-import { chatFor, sandbox, sleep, waitFor, type RunningSandbox } from './helpers.js';
+import { chatFor, sandbox, waitFor, type RunningSandbox } from './helpers.js';
 
 let sb: RunningSandbox;
 beforeAll(async () => {
@@ -71,7 +71,9 @@ describe('bad input', () => {
     expect(sent).toMatchObject({ status: 'sent', content: 'cut off once' });
     expect(sends().slice(before)).toHaveLength(1);
     expect(sb.control.messages(session.conversationId).map((m) => m.content)).toEqual(['cut off once']);
-    await sleep(100); // the broadcast echo, too, merges into the same message
+    // the broadcast echo, too, merges into the same message: a broadcast sent after it arrives after it
+    sb.control.reply(session.conversationId, 'after the echo');
+    await waitFor(() => session.messages.some((m) => m.content === 'after the echo'), 'a broadcast sent after the echo');
     expect(session.messages.filter((m) => m.content === 'cut off once')).toHaveLength(1);
     chat.dispose();
   });

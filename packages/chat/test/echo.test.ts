@@ -8,33 +8,45 @@ beforeAll(async () => {
 });
 afterAll(() => sb.close());
 
-/** A storage whose writes of the outbox take `ms` (a slow AsyncStorage). */
-function slowOutbox(ms: number): StorageAdapter {
+/** A storage whose writes of the outbox, once held, wait until released (a slow AsyncStorage, as slow as the test needs). */
+function heldOutbox(): { storage: StorageAdapter; hold(): void; release(): void } {
   const inner = memoryStorage();
+  let gate: Promise<void> | undefined;
+  let open = () => {};
   return {
-    getItem: (key) => inner.getItem(key),
-    setItem: async (key, value) => {
-      if (key.endsWith(':outbox')) await new Promise((r) => setTimeout(r, ms));
-      await inner.setItem(key, value);
+    storage: {
+      getItem: (key) => inner.getItem(key),
+      setItem: async (key, value) => {
+        if (gate && key.endsWith(':outbox')) await gate;
+        await inner.setItem(key, value);
+      },
+      removeItem: (key) => inner.removeItem(key),
     },
-    removeItem: (key) => inner.removeItem(key),
+    hold: () => void (gate = new Promise((resolve) => (open = resolve))),
+    release: () => {
+      open();
+      gate = undefined;
+    },
   };
 }
 
 describe('echo de-duplication', () => {
   it('two tabs sending the same text at once: neither takes the other tab’s message for its own', async () => {
-    const a = chatFor(sb, { storage: slowOutbox(400) });
+    const slow = heldOutbox();
+    const a = chatFor(sb, { storage: slow.storage });
     const b = chatFor(sb);
     try {
       const sa = await a.startSession({ visitorId: 'v_two_tabs' });
       const sb2 = await b.startSession({ visitorId: 'v_two_tabs' });
       await Promise.all([sa.ready, sb2.ready]);
-      const sentByA = sa.send('same text'); // stored first (slowly), then sent
+      slow.hold();
+      const sentByA = sa.send('same text'); // stored first (slowly: until released), then sent
       const own = sa.messages.at(-1)!;
       const other = await sb2.send('same text'); // the other tab's, sent and broadcast meanwhile
       await waitFor(() => sa.messages.some((m) => m.id === other.id), "the other tab's message, over the socket");
       // A's own message is still on its way: it is not the other tab's message
       expect(sa.messages.find((m) => m.key === own.key)).toMatchObject({ status: 'pending', id: undefined });
+      slow.release();
       const mine = await sentByA;
       expect(mine.id).not.toBe(other.id);
       await waitFor(() => sa.messages.length === 2, 'both messages');

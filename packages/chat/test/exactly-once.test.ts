@@ -5,6 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { memoryStorage, type ChatSession, type TickkiChat } from '../src/index.js';
+import { storedOutbox } from '../src/outbox.js';
 import { chatFor, sandbox, serverIds, sleep, storeIds, waitFor, type RunningSandbox } from './helpers.js';
 
 let sb: RunningSandbox;
@@ -86,7 +87,8 @@ describe('exactly once where the server ignores Idempotency-Key', () => {
     const session = await start('v_ok_ok');
     const [a, b] = await Promise.all(
       faults.map(async (f, i) => {
-        await sleep(i * 300); // the second one after the first is settled, so each meets its own fault
+        // the second one after the first is settled, so each meets its own fault
+        if (i > 0) await waitFor(() => session.messages.length === 1 && session.messages[0]!.status === 'sent', 'the first "ok" settled');
         sendFaults(f);
         return session.send('ok');
       }),
@@ -139,11 +141,16 @@ describe('exactly once where the server ignores Idempotency-Key', () => {
     sendFaults({ latency_ms: 150 });
     const texts = ['one', 'two', 'three'];
     const sending = Promise.all(texts.map((t) => a.send(t)));
-    const key = `tickki:${sb.demoKey}:v_two_tabs_once:outbox`;
-    await waitFor(async () => (await storage.getItem(key)) ?? undefined, 'the outbox written before the first send left');
-    // tab B opens now: it reads the outbox as it is (all three unsent), while tab A goes on sending them
+    const key = (name: string) => `tickki:${sb.demoKey}:v_two_tabs_once:${name}`;
+    // the outbox as written before the first send left, all three unsent (each answer, 150 ms away, removes one)
+    const outbox = await waitFor(async () => {
+      const stored = await storage.getItem(key('outbox'));
+      return stored && storedOutbox(JSON.parse(stored)).length === texts.length ? stored : undefined;
+    }, 'the outbox written with all three before the first send left');
+    // tab B opens now: it reads the outbox as it is, while tab A goes on sending them
     const seen = memoryStorage();
-    for (const name of ['session', 'outbox']) await seen.setItem(`tickki:${sb.demoKey}:v_two_tabs_once:${name}`, (await storage.getItem(`tickki:${sb.demoKey}:v_two_tabs_once:${name}`))!);
+    await seen.setItem(key('session'), (await storage.getItem(key('session')))!);
+    await seen.setItem(key('outbox'), outbox);
     expect(await sending).toMatchObject(texts.map((content) => ({ content, status: 'sent' })));
     sendFaults({ latency_ms: 0 });
     const b = await start('v_two_tabs_once', { storage: seen });

@@ -34,7 +34,8 @@ describe('stopping', () => {
     c.on('state', (change) => change.to === 'reconnecting' && c.dispose());
     c.reconnect();
     expect(c.state).toBe('closed');
-    await sleep(300);
+    await waitFor(() => t.h.pusher.stats().connections === 0, 'the server to see the socket closed');
+    await sleep(300); // time for a socket opened by mistake to show
     expect(t.h.upgrades).toHaveLength(1); // only the first socket
     expect(t.h.authCalls).toHaveLength(1);
     expect(t.h.pusher.stats().connections).toBe(0);

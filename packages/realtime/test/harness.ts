@@ -29,6 +29,8 @@ export interface AuthCall {
 export interface Upgrade {
   host: string | undefined;
   url: string | undefined;
+  /** When the server saw it (`performance.now()`), to measure the pace of retries. */
+  at: number;
 }
 
 export interface Harness {
@@ -91,7 +93,7 @@ export async function startHarness(port = 0): Promise<Harness> {
     json(res, 200, { auth: `${APP_KEY}:${signChannel(h.signingSecret, call.socketId, call.channel)}` });
   }
 
-  server.on('upgrade', (req: IncomingMessage) => h.upgrades.push({ host: req.headers.host, url: req.url }));
+  server.on('upgrade', (req: IncomingMessage) => h.upgrades.push({ host: req.headers.host, url: req.url, at: performance.now() }));
   pusher.attach(server);
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   h.port = (server.address() as AddressInfo).port;

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { hasChromium, launchChromium, serveStatic, type StaticServer } from '@tickki/browser-harness';
 import type { Browser, Page } from 'playwright-core';
 import { rolldown } from 'rolldown';
-import { sandbox, type RunningSandbox } from '@tickki/testkit';
+import { sandbox, waitFor, type RunningSandbox } from '@tickki/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 if (process.env.CI && !hasChromium) throw new Error('Chromium is not installed: apt-get install chromium');
@@ -90,17 +90,19 @@ describe.runIf(hasChromium)('@tickki/chat-realtime/pusher-websocket (Chromium, a
 
   it('retries while the server refuses new sockets (Pusher 4100) and joins again when it accepts', async () => {
     const id = await page.evaluate(() => (window as unknown as { conversationId: number }).conversationId);
+    const refused = () => sb.control.faults().counters.connections_refused!;
+    const refusedBefore = refused();
     sb.control.setFaults({ realtime: { refuseConnections: 'pusher' } });
     sb.control.dropConnections();
     await until((s) => s.states.at(-1) !== 'connected', 'leaves connected');
-    await page.waitForTimeout(2500);
-    expect((await seen()).subscribed).toHaveLength(2);
-    expect(sb.control.faults().counters.connections_refused).toBeGreaterThan(0);
+    await waitFor(() => refused() >= refusedBefore + 2, 'an attempt refused, and its retry too');
+    expect((await seen()).subscribed).toHaveLength(2); // no subscription while refused
     sb.control.clearFaults();
-    await until((s) => s.subscribed.length === 3 && s.states.at(-1) === 'connected', 'resubscribed after the refusals', 30_000);
+    // the paced retries are seconds apart
+    await until((s) => s.subscribed.length === 3 && s.states.at(-1) === 'connected', 'resubscribed after the refusals', 20_000);
     sb.control.reply(id, 'After the refusals', 'Ana');
     await until((s) => s.messages.includes('After the refusals'), 'the reply after the refusals');
-  });
+  }, 90_000); // its waits add up past the default 60 s
 
   it('names what the build leaves out when it is reached', async () => {
     const messages = await page.evaluate(() => {

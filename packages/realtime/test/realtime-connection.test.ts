@@ -1,7 +1,8 @@
 import { createServer as createNetServer, type AddressInfo, type Socket } from 'node:net';
 import { waitFor } from '@tickki/testkit';
 import { describe, expect, it } from 'vitest';
-import type { LifecycleEvent, RealtimeConnectionOptions, RealtimeError } from '../src/index.js';
+import PusherJs from 'pusher-js';
+import type { LifecycleEvent, PusherConstructor, RealtimeConnectionOptions, RealtimeError } from '../src/index.js';
 import {
   APP_KEY,
   connectionPerTest,
@@ -192,15 +193,21 @@ describe('reconnecting', () => {
     const states = recordStates(c);
     c.connect();
     await until(c, 'offline');
-    await sleep(3500);
-    // pusher-js alone retries every second; after its first retry the backoff is 1–2 s, then 2–4 s.
-    const refused = t.h.pusher.stats().connectionsRefused;
-    expect(refused).toBeGreaterThanOrEqual(3);
-    expect(refused).toBeLessThanOrEqual(4);
+    // Paced by the gaps between attempts, not by a count in a time window: timed where the server
+    // saw each one, so a slow machine can only lengthen them.
+    await waitFor(() => t.h.upgrades.length >= 4, 'four refused attempts', 20_000);
+    expect(t.h.pusher.stats().connectionsRefused).toBe(t.h.upgrades.length);
+    const gaps = t.h.upgrades.slice(1, 4).map((u, i) => u.at - t.h.upgrades[i]!.at);
+    // pusher-js's own retry after 1 s, then ours: 1–2 s, then 2–4 s (pusher-js alone retries every
+    // second). A timer may fire a few ms early: Node counts from the event loop's cached time.
+    const early = 50;
+    expect(gaps[0]).toBeGreaterThanOrEqual(1000 - early);
+    expect(gaps[1]).toBeGreaterThanOrEqual(1000 - early);
+    expect(gaps[2]).toBeGreaterThanOrEqual(2000 - early);
     t.h.pusher.setFaults({ refuseConnections: false });
-    await until(c, 'connected', 20_000);
+    await until(c, 'connected', 20_000); // the next try is 4–8 s away
     expect(states).toEqual(['idle→connecting', 'connecting→offline', 'offline→reconnecting', 'reconnecting→connected']);
-  }, 30_000);
+  }, 60_000);
 
   it("goes offline when pusher-js reports the connection unavailable, and dispose() ends the attempt", async () => {
     // A server that accepts TCP and never answers the upgrade.
@@ -300,12 +307,24 @@ describe('a half-open socket when the app comes back', () => {
 
   it('is kept when it answers: no reconnect, no extra state change', async () => {
     const app = lifecycle();
-    const c = await connected({ lifecycle: app.source, probeTimeoutMs: 300 });
+    // pusher-js as usual, with the pongs its connection hands on counted
+    let pongs = 0;
+    class Watched extends (PusherJs as unknown as PusherConstructor) {
+      constructor(...args: ConstructorParameters<PusherConstructor>) {
+        super(...args);
+        this.connection.bind('message', (m: { event: string }) => void (m.event === 'pusher:pong' && pongs++));
+      }
+    }
+    const probeTimeoutMs = 2000; // long enough for a loaded machine: the test is about the answer, not its speed
+    const c = await connected({ lifecycle: app.source, probeTimeoutMs, Pusher: Watched });
     const states = recordStates(c);
     const before = t.h.pusher.stats().framesIn;
     app.emit('foreground');
     app.emit('foreground'); // one probe at a time
-    await sleep(600);
+    await waitFor(() => pongs === 1, 'the answer to the ping');
+    // past the probe's deadline (its timer was set before this one, so it fires first): a probe the
+    // answer did not end would have replaced the socket by now
+    await sleep(probeTimeoutMs);
     expect(states).toEqual([]);
     expect(c.state).toBe('connected');
     expect(t.h.pusher.stats().framesIn - before).toBe(1); // the one ping
