@@ -7,7 +7,7 @@ import { hasChromium, launchChromium } from '@tickki/browser-harness';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { sandbox, waitFor, type RunningSandbox } from './helpers.js';
-import { bubbles, recordTexts, sendText, untilPage, watchPage, widgetPages } from './page.js';
+import { bubbles, recordTexts, sendText, untilPage, untilSettled, watchPage, widgetPages } from './page.js';
 
 if (process.env.CI && !hasChromium) throw new Error('Chromium is not installed: apt-get install chromium');
 
@@ -147,9 +147,8 @@ describe.runIf(hasChromium)('the widget in Chromium (script tag, strict CSP)', (
     await fresh('/history');
     await openPanel();
     await waitBubble('History 200');
-    await page.waitForTimeout(300);
-    const before = (await bubbles(page)).length;
-    // the newest page, and the gap fill after subscribing may add a page of 100
+    // the newest page, and the gap fill after subscribing may add a page of 100: counted once it holds
+    const before = await untilSettled(page, async () => (await bubbles(page)).length, 'the first pages');
     expect(before).toBeLessThanOrEqual(100);
     const list = widget().locator('.list');
     const wheelToTop = async () => {
@@ -165,16 +164,22 @@ describe.runIf(hasChromium)('the widget in Chromium (script tag, strict CSP)', (
     const oldestShown = (await bubbles(page))[0]!.text;
     await wheelToTop();
     await waitForPage(async () => (await bubbles(page)).length > before, 'older page');
-    await page.waitForTimeout(300);
-    // what the visitor was reading stays in view
-    const inView = await list.evaluate((el, text) => {
-      const li = [...el.querySelectorAll('li[data-status]')].find((x) => x.querySelector('.bubble')!.textContent === text)!;
-      const a = li.getBoundingClientRect();
-      const b = el.getBoundingClientRect();
-      return { top: el.scrollTop, visible: a.bottom > b.top && a.top < b.bottom };
-    }, oldestShown);
-    expect(inView.top).toBeGreaterThan(100);
-    expect(inView.visible).toBe(true);
+    // what the visitor was reading stays in view (the list keeps the place in the frames after the page came)
+    const inView = () =>
+      list.evaluate((el, text) => {
+        const li = [...el.querySelectorAll('li[data-status]')].find((x) => x.querySelector('.bubble')!.textContent === text)!;
+        const a = li.getBoundingClientRect();
+        const b = el.getBoundingClientRect();
+        return { top: el.scrollTop, visible: a.bottom > b.top && a.top < b.bottom };
+      }, oldestShown);
+    const placeKept = async () => {
+      const view = await inView();
+      return view.top > 100 && view.visible;
+    };
+    await waitForPage(placeKept, 'the place kept', 5000).catch(() => undefined); // the assertions below say what is wrong
+    const kept = await inView();
+    expect(kept.top).toBeGreaterThan(100);
+    expect(kept.visible).toBe(true);
     for (let i = 0; i < 10 && !(await bubbles(page)).some((b) => b.text === 'First question'); i++) await wheelToTop();
     await waitBubble('First question');
     expect((await bubbles(page)).length).toBe(202); // the question, its echo, 200 replies
@@ -183,7 +188,7 @@ describe.runIf(hasChromium)('the widget in Chromium (script tag, strict CSP)', (
     await openPanel();
     await send('Back on the first device');
     await waitBubble('Back on the first device');
-  });
+  }, 90_000); // 200 replies, and the wheel up through three pages of them
 
   it('offline: a calm banner, a send made offline goes out once, a reply sent meanwhile appears when back', async () => {
     const id = await conversationId();
@@ -237,6 +242,8 @@ describe.runIf(hasChromium)('the widget in Chromium (script tag, strict CSP)', (
     await openPanel();
     await waitForPage(async () => (await widget().locator('.badge').isHidden()), 'badge cleared');
     await page.reload();
+    // what is kept is back (the panel left open), and a moment more for a count that must not come with it
+    await waitForPage(async () => (await widget().locator('.panel:not([hidden])').count()) === 1, 'panel open after reload');
     await page.waitForTimeout(300);
     expect(await widget().locator('.badge').isHidden()).toBe(true);
     sb.control.setAgent({ mode: 'echo' });

@@ -67,8 +67,15 @@ describe.runIf(hasChromium)('consent mode', () => {
   };
   const storageCalls = (page: Page) => page.evaluate(() => (window as unknown as { storageCalls: string[] }).storageCalls);
   const launcher = (page: Page) => page.locator('tickki-chat .launcher');
-  /** Waits out the load event and the idle moment after which the loader fetches the brand and a returning visitor's chat. */
-  const idle = (page: Page) => page.waitForTimeout(1500);
+  /**
+   * Waits out the idle moment after the load event (`visit` waits for it) after which the loader
+   * fetches the brand and a returning visitor's chat: an idle callback of our own, asked for after the
+   * loader's and as patient (3 s), then a moment for what the loader's would have asked for.
+   */
+  const idle = async (page: Page) => {
+    await page.evaluate(() => new Promise((done) => requestIdleCallback(() => done(undefined), { timeout: 3000 })));
+    await page.waitForTimeout(500);
+  };
 
   it('required: a new visitor who hovers and opens gets the consent note and nothing is stored or requested; consent() opens the chat they asked for', async () => {
     const starts = sessionStarts(sb);

@@ -104,6 +104,8 @@ describe.runIf(hasChromium)('the chime and the <style nonce> fallback (Chromium)
     await setVisibility('hidden');
     await reply(page, id, 'A reply in a hidden tab');
     await until(page, async () => (await title()) === 'Acme Support (1 unread)', 'the count in the title');
+    // the chime's chunk loads after the count shows: both tones once it played
+    await until(page, async () => (await tones(page)).length >= 2, 'the chime');
     expect(await tones(page)).toEqual([880, 1320]);
     await setVisibility('visible');
     await until(page, async () => (await title()) === 'Acme Support', 'the count cleared');

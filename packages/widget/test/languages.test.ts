@@ -56,14 +56,22 @@ describe.runIf(hasChromium)('languages (Chromium, script tag, strict CSP)', () =
     const page = await context.newPage();
     const seen = await watchPage(page);
     const chunks: string[] = [];
+    /** The answers to those requests: `ja 200`, `pl 404`. */
+    const answered: string[] = [];
     page.on('request', (request) => {
       const l = language(request.url());
       if (l) chunks.push(l);
     });
+    page.on('response', (response) => {
+      const l = language(response.url());
+      if (l) answered.push(`${l} ${response.status()}`);
+    });
     await page.goto(pages.origin + path);
     await page.locator('tickki-chat .launcher').click();
     await page.locator('tickki-chat textarea').waitFor();
-    return { page, seen, chunks, close: () => context.close() };
+    // the header's presence comes with the config (agents online, the length limit)
+    await page.locator('tickki-chat .presence').waitFor();
+    return { page, seen, chunks, answered, close: () => context.close() };
   };
   const placeholder = (page: Page) => page.locator('tickki-chat textarea').getAttribute('placeholder');
   const shot = async (page: Page, name: string) => {
@@ -100,7 +108,7 @@ describe.runIf(hasChromium)('languages (Chromium, script tag, strict CSP)', () =
   it('an English page downloads no language', async () => {
     const opened = await open('/');
     expect(await placeholder(opened.page)).toBe(en.placeholder);
-    await opened.page.waitForTimeout(300);
+    await opened.page.waitForTimeout(300); // after the config (open waits for it), a moment for any chunk it would ask for
     await finish(opened, []);
   });
 
@@ -108,15 +116,19 @@ describe.runIf(hasChromium)('languages (Chromium, script tag, strict CSP)', () =
     const opened = await open('/ja');
     const { page } = opened;
     await untilPage(page, async () => (await placeholder(page)) === ja.placeholder, 'the Japanese placeholder');
-    const panel = await page.evaluate(() => {
-      const root = document.querySelector('tickki-chat')!.shadowRoot!;
-      return {
-        send: root.querySelector('button.send')?.getAttribute('aria-label'),
-        presence: root.querySelector('.presence')?.textContent,
-        dir: getComputedStyle(root.querySelector('.panel')!).direction,
-      };
-    });
-    expect(panel).toEqual({ send: ja.send, presence: ja.online, dir: 'ltr' });
+    const panel = () =>
+      page.evaluate(() => {
+        const root = document.querySelector('tickki-chat')!.shadowRoot!;
+        return {
+          send: root.querySelector('button.send')?.getAttribute('aria-label'),
+          presence: root.querySelector('.presence')?.textContent,
+          dir: getComputedStyle(root.querySelector('.panel')!).direction,
+        };
+      });
+    // the words and the config come in either order: the panel as a whole once both are in
+    const expected = { send: ja.send, presence: ja.online, dir: 'ltr' };
+    await untilPage(page, async () => JSON.stringify(await panel()) === JSON.stringify(expected), 'the Japanese panel').catch(() => undefined); // the assertion says what differs
+    expect(await panel()).toEqual(expected);
     await converse(page, 'v_ja', 'こんにちは、注文について質問があります。', 'お問い合わせありがとうございます。ご注文番号を教えていただけますか？', '佐藤');
     await finish(opened, ['ja'], 'languages-ja');
   });
@@ -182,8 +194,10 @@ describe.runIf(hasChromium)('languages (Chromium, script tag, strict CSP)', () =
       const { page } = opened;
       await untilPage(page, async () => (await placeholder(page)) !== en.placeholder, 'the Russian words');
       const count = page.locator('tickki-chat .count');
+      // the count of this text, once the counter shows it (not the last text's)
       const left = async (n: number) => {
         await page.locator('tickki-chat textarea').fill('ж'.repeat(30 - n));
+        await untilPage(page, async () => ((await count.count()) ? (await count.textContent())! : '').includes(` ${n} `), `the counter at ${n}`, 5000);
         return count.textContent();
       };
       expect([await left(1), await left(2), await left(0)]).toEqual(['Остался 1 символ', 'Осталось 2 символа', 'Осталось 0 символов']);
@@ -202,7 +216,8 @@ describe.runIf(hasChromium)('languages (Chromium, script tag, strict CSP)', () =
     try {
       const opened = await open('/pl-missing');
       const { page } = opened;
-      await page.waitForTimeout(500);
+      await untilPage(page, async () => opened.answered.includes('pl 404'), 'the Polish chunk refused');
+      await page.waitForTimeout(300); // what a loaded chunk would change, it would have by now
       expect(await placeholder(page)).toBe(en.placeholder);
       await sendText(page, 'Hello from a page whose language did not load');
       await untilPage(page, async () => (await bubbles(page)).some((b) => b.status === 'sent'), 'sent');

@@ -84,10 +84,15 @@ describe.runIf(hasChromium)('the element along a page’s life (Chromium, script
     await sendText(page, 'Where is my order?');
     await page.keyboard.press('Escape'); // closed before any reply
     await until(async () => (await badge()) === '1', 'the badge to count the reply');
+    const historyReads: string[] = [];
+    page.on('response', (r) => r.request().method() === 'GET' && /\/chat\/sessions\/[^/]+\/messages/.test(r.url()) && historyReads.push(r.url()));
     await page.reload();
     await page.locator('tickki-chat .launcher').waitFor();
     expect(await badge()).toBe('1');
-    await page.waitForTimeout(4000); // the chat loads in the background and reads the history
+    // the chat loads in the background and reads the history; a moment more for what it makes of it
+    await until(async () => (await el(page, (e) => e.state)) === 'mounted', 'the chat to load in the background');
+    await until(async () => historyReads.length > 0, 'the history read');
+    await page.waitForTimeout(500);
     expect(await badge()).toBe('1');
     expect(await el(page, (e) => e.unread)).toBe(1);
   });
@@ -171,9 +176,9 @@ describe.runIf(hasChromium)('the element along a page’s life (Chromium, script
     await sendText(page, 'Anonymous question');
     const anonymous = await visitorOf();
     await page.evaluate(() => document.querySelector('tickki-chat')!.setAttribute('visitor-id', 'v_dana_login'));
-    await page.waitForTimeout(300);
-    await sendText(page, 'Logged in as Dana');
+    // the chat has switched once Dana's session is started: a message typed before could still go to the anonymous one
     await conversationOf('v_dana_login');
+    await sendText(page, 'Logged in as Dana');
     await waitFor(() => hasMessage('v_dana_login', 'Logged in as Dana') || undefined, 'Dana’s message in Dana’s conversation');
     expect(hasMessage(anonymous, 'Logged in as Dana')).toBe(false);
     await el(page, (e) => e.identify({ name: 'Dana', email: 'dana@example.com' }));
@@ -218,7 +223,8 @@ describe.runIf(hasChromium)('the element along a page’s life (Chromium, script
     await openPanel();
     await page.reload();
     await page.locator('tickki-chat textarea').waitFor();
-    await page.waitForTimeout(1000);
+    await page.locator('tickki-chat .presence').waitFor(); // the config in, the chat drawn
+    await page.waitForTimeout(1000); // and a moment for a focus that must not move
     expect(await el(page, (e) => e.isOpen)).toBe(true);
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('search');
   });
@@ -232,7 +238,9 @@ describe.runIf(hasChromium)('the element along a page’s life (Chromium, script
     const seen2 = await watchPage(second);
     await second.goto(pages.origin + '/');
     await second.locator('tickki-chat .launcher').waitFor();
-    await second.waitForTimeout(3000); // loads in the background: a conversation is going on
+    // loads in the background (a conversation is going on), and stays closed
+    await until(async () => (await el(second, (e) => e.state)) === 'mounted', 'the second tab to load the chat in the background', second);
+    await second.waitForTimeout(500);
     expect(await el(second, (e) => e.isOpen)).toBe(false);
     await page.keyboard.press('Escape');
     sb.control.reply((await conversationOf(await visitorOf())).id, 'Read me in one tab', 'Ana');

@@ -82,6 +82,26 @@ export async function recordTexts(page: Page, selector: string): Promise<() => P
   return () => page.evaluate((name) => (window as unknown as Record<string, string[]>)[name], name);
 }
 
+/**
+ * Records every value the `attribute` of the widget's `selector` takes from now on (`null` while the
+ * element is there without it), for states too short-lived to poll from here: a player's "Pause",
+ * the recorder's pulsing dot. Returns a reader of what was recorded.
+ */
+export async function recordAttribute(page: Page, selector: string, attribute: string): Promise<() => Promise<(string | null)[]>> {
+  const name = `recorded ${selector} [${attribute}]`;
+  await page.evaluate(([selector, attribute, name]) => {
+    const root = document.querySelector('tickki-chat')!.shadowRoot!;
+    const taken: (string | null)[] = ((window as unknown as Record<string, (string | null)[]>)[name] = []);
+    const read = () => {
+      const el = root.querySelector(selector);
+      if (el && taken.at(-1) !== el.getAttribute(attribute)) taken.push(el.getAttribute(attribute));
+    };
+    read();
+    new MutationObserver(read).observe(root, { subtree: true, childList: true, attributes: true });
+  }, [selector, attribute, name]);
+  return () => page.evaluate((name) => (window as unknown as Record<string, (string | null)[]>)[name]!, name);
+}
+
 /** Polls `check` until it holds; after `timeoutMs` fails with `what` and the list the widget shows. */
 export async function untilPage(page: Page, check: () => Promise<boolean>, what: string, timeoutMs = 15_000): Promise<void> {
   for (let end = Date.now() + timeoutMs; !(await check()); await page.waitForTimeout(50))
@@ -98,4 +118,20 @@ export async function sendText(page: Page, text: string): Promise<void> {
   await box.fill(text);
   await box.press('Enter');
   await untilPage(page, async () => (await box.inputValue()) === '', `the widget to take "${text}"`);
+}
+
+/**
+ * Polls `read` until it gives the same value `polls` times in a row, `everyMs` apart, and returns
+ * it: for a count that settles after more arrives in the background (a gap fill after subscribing).
+ */
+export async function untilSettled<T>(page: Page, read: () => Promise<T>, what: string, polls = 3, everyMs = 100, timeoutMs = 15_000): Promise<T> {
+  let value = await read();
+  for (let same = 1, end = Date.now() + timeoutMs; same < polls; ) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what} to settle; last ${JSON.stringify(value)}`);
+    await page.waitForTimeout(everyMs);
+    const next = await read();
+    same = JSON.stringify(next) === JSON.stringify(value) ? same + 1 : 1;
+    value = next;
+  }
+  return value;
 }

@@ -130,7 +130,7 @@ describe.runIf(hasChromium)('safety, accessibility, layout (Chromium, strict CSP
     expect(seen.violations).toEqual([]);
     expect(seen.errors).toEqual([]);
     await context.close();
-  });
+  }, 90_000); // fifteen sends and fifteen replies
 
   it('axe-core: no serious or critical violation in the open panel, light and dark', async () => {
     for (const colorScheme of ['light', 'dark'] as const) {
@@ -144,7 +144,7 @@ describe.runIf(hasChromium)('safety, accessibility, layout (Chromium, strict CSP
       expect(result.passes).toBeGreaterThan(10);
       await context.close();
     }
-  });
+  }, 90_000); // two pages, each a chat and an axe-core run
 
   it('axe-core: a light custom brand colour gets dark text on it; French right to left', async () => {
     for (const path of ['/light-brand', '/fr-rtl', '/dark']) {
@@ -164,7 +164,7 @@ describe.runIf(hasChromium)('safety, accessibility, layout (Chromium, strict CSP
       }
       await context.close();
     }
-  });
+  }, 90_000); // three pages, each a chat and an axe-core run
 
   it('works with the keyboard alone: open, send, retry a failed message, close with Esc, focus back on the launcher', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
@@ -290,5 +290,5 @@ describe.runIf(hasChromium)('safety, accessibility, layout (Chromium, strict CSP
     await until(page, async () => (await page.locator('tickki-chat .badge').textContent()) === '1', 'badge');
     await page.screenshot({ path: `${ARTIFACTS}widget-1280-launcher-unread.png` });
     await context.close();
-  });
+  }, 90_000); // five pages, each with a chat
 });

@@ -61,19 +61,23 @@ describe.runIf(hasChromium)('a readable thread (Chromium, strict CSP)', () => {
   /** The panel open on `path`, in UTC (days are the device's: a fixed zone keeps them fixed). */
   const open = async (path: string, options: Parameters<Browser['newContext']>[0] = {}) => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, timezoneId: 'UTC', locale: 'en-US', ...options });
-    contexts.push(context);
+    contexts.push(context); // closed after all if a test stops before it closes it
     const page = await context.newPage();
     const seen = await watchPage(page);
     await page.goto(pages.origin + path);
     await page.locator('tickki-chat .launcher').click();
     await page.locator('tickki-chat textarea').waitFor();
-    return { page, seen };
+    const close = async () => {
+      contexts.splice(contexts.indexOf(context), 1);
+      await context.close();
+    };
+    return { page, seen, close };
   };
   const conversation = (visitor: string) => waitFor(() => sb.control.conversations().find((c) => c.visitor_id === visitor), `the conversation of ${visitor}`);
   const sent = (page: Page, count: number) => untilPage(page, async () => (await bubbles(page)).filter((b) => b.status === 'sent').length === count, `${count} messages sent`);
 
   it('five quick messages show one time, under the last; each keeps its time for screen readers', async () => {
-    const { page, seen } = await open('/quick');
+    const { page, seen, close } = await open('/quick');
     const five = ['Hi!', 'I ordered a lamp', 'order 1042', 'it came broken', 'can you help?'];
     for (const text of five) await sendText(page, text);
     await sent(page, 5);
@@ -100,10 +104,11 @@ describe.runIf(hasChromium)('a readable thread (Chromium, strict CSP)', () => {
     await expect(page.getByRole('heading', { name: 'Today', level: 3 }).count()).resolves.toBe(1);
     expect(seen.violations).toEqual([]);
     expect(seen.errors).toEqual([]);
+    await close();
   });
 
   it('a history over days: a date, "Yesterday" and "Today" headings, in the thread and after a reload; in French', async () => {
-    const { page, seen } = await open('/days');
+    const { page, seen, close } = await open('/days');
     try {
       // ten days ago
       sb.control.advanceClock(-10 * DAY);
@@ -166,12 +171,15 @@ describe.runIf(hasChromium)('a readable thread (Chromium, strict CSP)', () => {
     expect(await days(page)).toEqual([tenDaysAgo, 'Yesterday', 'Today']);
     expect(seen.violations).toEqual([]);
     expect(seen.errors).toEqual([]);
+    await close();
 
-    const fr = (await open('/days-fr', { locale: 'fr-FR' })).page;
+    const french = await open('/days-fr', { locale: 'fr-FR' });
+    const fr = french.page;
     await sent(fr, 9);
     await untilPage(fr, async () => (await days(fr)).includes('Hier'), 'French headings');
     expect(await days(fr)).toEqual([new Date(Date.now() - 10 * DAY).toLocaleDateString('fr', { dateStyle: 'medium', timeZone: 'UTC' }), 'Hier', "Aujourd'hui"]);
-  });
+    await french.close();
+  }, 90_000); // nine messages over three days, axe-core, a reload, a second page
 
   it('screenshots: the grouped thread with day headings, 375 px and 1280 px, light and dark', async () => {
     for (const [name, viewport] of [
@@ -179,7 +187,7 @@ describe.runIf(hasChromium)('a readable thread (Chromium, strict CSP)', () => {
       ['wide', { width: 1280, height: 800 }],
     ] as const) {
       for (const colorScheme of ['light', 'dark'] as const) {
-        const { page } = await open(colorScheme === 'dark' ? '/days-dark' : '/days', { viewport, colorScheme, isMobile: name === 'narrow', hasTouch: name === 'narrow' });
+        const { page, close } = await open(colorScheme === 'dark' ? '/days-dark' : '/days', { viewport, colorScheme, isMobile: name === 'narrow', hasTouch: name === 'narrow' });
         await sent(page, 9);
         await page.locator('tickki-chat textarea').blur();
         await page.waitForTimeout(300);
@@ -188,7 +196,8 @@ describe.runIf(hasChromium)('a readable thread (Chromium, strict CSP)', () => {
         await page.evaluate(() => document.querySelector('tickki-chat')!.shadowRoot!.querySelector('.list')!.scrollTo(0, 0));
         await page.waitForTimeout(200);
         await page.screenshot({ path: `${ARTIFACTS}thread-${name}-${colorScheme}-top.png` });
+        await close();
       }
     }
-  });
+  }, 90_000); // four pages, each with the history of nine
 });

@@ -130,6 +130,8 @@ describe.runIf(hasChromium)('the panel in the viewport (Chromium, strict CSP)', 
       const root = document.querySelector('tickki-chat')!.shadowRoot!;
       return { bubble: root.querySelector('.list > li:last-child .bubble')!.getBoundingClientRect().bottom, list: root.querySelector('.list')!.getBoundingClientRect().bottom };
     });
+  /** Two frames: whatever the last resize or scroll set off (resize observers) has run. */
+  const frames = (page: Page) => page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
   /** A short conversation to look at: the visitor's question, the agent's reply, typing. */
   const converse = async (page: Page) => {
     await send(page, 'Hi! My order #1042 has not arrived yet. Tracking: https://track.example.com/1042');
@@ -151,8 +153,9 @@ describe.runIf(hasChromium)('the panel in the viewport (Chromium, strict CSP)', 
         expectInside(l, 0, height, `${width}×${height} offset ${offset}`);
         if (width > 480) {
           // floating: above the launcher, which sits `offset` from the corner, and still a usable size
-          await page.mouse.move(0, 0); // the launcher grows under the pointer
-          await page.waitForTimeout(200);
+          await page.mouse.move(0, 0); // the launcher grows under the pointer: measured once back at rest
+          const atRest = () => page.locator('tickki-chat .launcher').evaluate((el) => !el.matches(':hover') && el.getAnimations().length === 0);
+          await until(page, atRest, 'the launcher at rest', 5000);
           const launcher = await page.locator('tickki-chat .launcher').boundingBox();
           expect(launcher!.y + launcher!.height).toBeCloseTo(height - offset, 0);
           expect(l.panel.bottom).toBeLessThanOrEqual(launcher!.y);
@@ -188,7 +191,7 @@ describe.runIf(hasChromium)('the panel in the viewport (Chromium, strict CSP)', 
     await page.locator('tickki-chat textarea').focus();
     await page.setViewportSize({ width: 375, height: 367 });
     await page.waitForFunction(() => visualViewport!.height === 367);
-    await page.waitForTimeout(100); // a frame for the resize observer
+    await frames(page); // the viewport's resize event, then the list's resize observer
     let l = await layout(page);
     expectInside(l, 0, 367, 'keyboard up');
     expect(l.panel).toMatchObject({ y: 0, height: 367 });
@@ -197,6 +200,7 @@ describe.runIf(hasChromium)('the panel in the viewport (Chromium, strict CSP)', 
     expect(await page.evaluate(() => document.querySelector('tickki-chat')!.shadowRoot!.querySelector<HTMLElement>('.root')!.style.getPropertyValue('--tk-vvh'))).toBe('367px');
     await page.setViewportSize({ width: 375, height: 667 });
     await page.waitForFunction(() => visualViewport!.height === 667);
+    await frames(page); // the viewport's resize event, which the panel follows, fires in the next frame
     l = await layout(page);
     expect(l.panel).toMatchObject({ y: 0, height: 667 });
     // stopping removes the properties: the panel falls back to 100dvh
@@ -325,7 +329,7 @@ describe.runIf(hasChromium)('the panel in the viewport (Chromium, strict CSP)', 
         if (name.includes('keyboard')) {
           await page.setViewportSize({ width: 375, height: 367 });
           await page.waitForFunction(() => visualViewport!.height === 367);
-          await page.waitForTimeout(100);
+          await frames(page);
         }
         expectInside(await layout(page), 0, options.viewport!.height === 667 ? 367 : options.viewport!.height, name);
         await page.screenshot({ path: `${ARTIFACTS}viewport-${name}-${colorScheme}.png` });

@@ -11,7 +11,7 @@ import { chromiumPath, hasChromium } from '@tickki/browser-harness';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STRICT_CSP, sandbox, waitFor, type RunningSandbox } from './helpers.js';
-import { sendText, untilPage, watchPage, widgetPages } from './page.js';
+import { recordAttribute, recordTexts, sendText, untilPage, watchPage, widgetPages } from './page.js';
 
 /** The strict CSP, and the sandbox's signed attachment URLs allowed as media (a site does the same for its Tickki host). */
 const MEDIA_CSP = `${STRICT_CSP}; media-src 'self' http://127.0.0.1:*`;
@@ -93,6 +93,19 @@ describe.runIf(hasChromium)('voice notes and media (Chromium, fake microphone)',
     page.evaluate(() => (window as unknown as { __streams: MediaStream[] }).__streams.flatMap((s) => s.getTracks()).filter((t) => t.readyState === 'live').length);
   const recorderChunks = (requests: string[]) => requests.filter((url) => /tickki-chat-recorder-[\w-]+\.js$/.test(url));
   const timerText = (page: Page) => page.locator('tickki-chat .rec .time').textContent();
+  /** The seconds of "Recording 0:07" or "0:07" (NaN for anything else). */
+  const seconds = (text: string | null | undefined) => {
+    const [, m, s] = /(?:^|\s)(\d+):(\d\d)$/.exec(text ?? '') ?? [];
+    return m === undefined ? NaN : Number(m) * 60 + Number(s);
+  };
+  /** Waits until the timer shows at least `n` seconds: polled, it may be past the exact second already. */
+  const recording = (page: Page, n: number, what: string) => untilPage(page, async () => seconds(await timerText(page)) >= n, what);
+  /** A note's length against the last time the recorder showed (recorded in the page): the same, give or take the second it stopped in. */
+  const expectLength = (text: string | null | undefined, shown: string[]) => {
+    const last = seconds(shown.at(-1));
+    expect(last).toBeGreaterThanOrEqual(1);
+    expect(Math.abs(seconds(text) - last), `${text} after the recorder showed ${shown.at(-1)}`).toBeLessThanOrEqual(1);
+  };
   const clean = (o: Opened) => {
     expect(o.seen.violations).toEqual([]);
     expect(o.seen.errors).toEqual([]);
@@ -105,13 +118,14 @@ describe.runIf(hasChromium)('voice notes and media (Chromium, fake microphone)',
     expect(await record.getAttribute('title')).toBe('Record a voice message');
     // the recorder is its own chunk, not asked for until the visitor presses record
     expect(recorderChunks(o.requests)).toEqual([]);
+    const times = await recordTexts(page, '.rec .time'); // every second it shows, from the first
     await record.click();
     await page.locator('tickki-chat .rec').waitFor();
     expect(recorderChunks(o.requests)).toHaveLength(1);
-    expect(await timerText(page)).toMatch(/^Recording 0:0[01]$/);
+    expect((await times())[0]).toBe('Recording 0:00');
     // the box gives way to the recorder; Send takes the focus once recording
     expect(await page.locator('tickki-chat textarea').count()).toBe(0);
-    await untilPage(page, async () => (await timerText(page)) === 'Recording 0:01', 'the timer to reach 0:01');
+    await recording(page, 1, 'the timer to reach 0:01');
     expect(await page.evaluate(() => document.querySelector('tickki-chat')!.shadowRoot!.activeElement?.getAttribute('aria-label'))).toBe('Send voice message');
     expect(await liveTracks(page)).toBe(1);
     await page.waitForTimeout(300);
@@ -130,33 +144,38 @@ describe.runIf(hasChromium)('voice notes and media (Chromium, fake microphone)',
     // in the visitor's bubble: a player with the duration (WebM from MediaRecorder carries none: read through once)
     const note = page.locator('tickki-chat .list li.me .audio');
     await note.waitFor();
-    await untilPage(page, async () => /^Voice message 0:0[12]$/.test((await note.getAttribute('aria-label')) ?? ''), 'the duration of the note');
-    expect(await note.locator('.len').textContent()).toMatch(/^0:0[12]$/);
+    await untilPage(page, async () => /^Voice message \d+:\d\d$/.test((await note.getAttribute('aria-label')) ?? ''), 'the duration of the note');
+    const shown = await times();
+    expectLength(await note.getAttribute('aria-label'), shown);
+    expectLength(await note.locator('.len').textContent(), shown);
     // its file name is not repeated as text under it
     expect(await page.locator('tickki-chat .list li.me .bubble').last().textContent()).toBe(await note.textContent());
     const play = note.locator('button.play');
     expect(await play.getAttribute('aria-label')).toBe('Play');
+    // a second or two of "Pause": recorded in the page, a poll from here may miss it
+    const labels = await recordAttribute(page, '.list li.me .audio button.play', 'aria-label');
     await play.click();
-    await untilPage(page, async () => (await play.getAttribute('aria-label')) === 'Pause', 'the note to play');
     // it plays to the end and is ready to play again, at its duration
-    await untilPage(page, async () => (await play.getAttribute('aria-label')) === 'Play', 'the note to end', 8000);
-    expect(await note.locator('.len').textContent()).toMatch(/^0:0[12]$/);
+    await untilPage(page, async () => (await labels()).length >= 3, 'the note to play and end');
+    expect(await labels()).toEqual(['Play', 'Pause', 'Play']);
+    expectLength(await note.locator('.len').textContent(), shown);
     clean(o);
     await o.close();
-  });
+  }, 90_000); // a recording, its upload, and playing it through
 
   it('cancel throws the recording away: nothing uploaded, the microphone released; Escape cancels too and keeps the panel open', async () => {
     const o = await open();
     const { page } = o;
     await page.locator('tickki-chat textarea').fill('half a thought');
     await page.locator(`tickki-chat ${RECORD}`).click();
-    await untilPage(page, async () => (await timerText(page)) === 'Recording 0:01', 'recording');
+    await recording(page, 1, 'recording');
     expect(await liveTracks(page)).toBe(1);
     await page.locator('tickki-chat button[aria-label="Cancel recording"]').click();
     await page.locator('tickki-chat textarea').waitFor();
-    // what the visitor had typed is still there; the focus is back on the record button
+    // what the visitor had typed is still there; the focus is back on the record button (in a task after the composer returns)
     expect(await page.locator('tickki-chat textarea').inputValue()).toBe('half a thought');
-    expect(await page.evaluate(() => document.querySelector('tickki-chat')!.shadowRoot!.activeElement?.getAttribute('aria-label'))).toBe('Record a voice message');
+    const focused = () => page.evaluate(() => document.querySelector('tickki-chat')!.shadowRoot!.activeElement?.getAttribute('aria-label'));
+    await untilPage(page, async () => (await focused()) === 'Record a voice message', 'the focus back on the record button', 5000);
     expect(await liveTracks(page)).toBe(0);
 
     await page.locator(`tickki-chat ${RECORD}`).click();
@@ -186,11 +205,13 @@ describe.runIf(hasChromium)('voice notes and media (Chromium, fake microphone)',
     try {
       const o = await open();
       const { page } = o;
+      // the dot's class from the start: it pulses ('on') while recording, which may be over before a poll sees it
+      const dot = await recordAttribute(page, '.rec i', 'class');
       await page.locator(`tickki-chat ${RECORD}`).click();
       // 32 kbit/s is 4 KB a second: 12 KB is full within about three seconds; the dot stops pulsing
-      await untilPage(page, async () => (await timerText(page)) === 'Recording 0:01', 'recording');
-      expect(await page.locator('tickki-chat .rec i').getAttribute('class')).toBe('on');
+      await recording(page, 1, 'recording');
       await untilPage(page, async () => (await page.locator('tickki-chat .rec i').getAttribute('class')) !== 'on', 'the recorder to stop at the limit', 10_000);
+      expect((await dot()).map((c) => c === 'on')).toEqual([false, true, false]); // not started yet, recording, stopped
       expect(await liveTracks(page)).toBe(0);
       const stoppedAt = await timerText(page);
       await page.waitForTimeout(1200);
@@ -227,7 +248,7 @@ describe.runIf(hasChromium)('voice notes and media (Chromium, fake microphone)',
     } finally {
       await strict.close();
     }
-  });
+  }, 90_000); // a second Chromium started
 
   it('says so in a browser without MediaRecorder', async () => {
     const o = await open({ init: () => void delete (window as { MediaRecorder?: unknown }).MediaRecorder });
@@ -283,8 +304,9 @@ describe.runIf(hasChromium)('voice notes and media (Chromium, fake microphone)',
     await note.waitFor();
     await untilPage(page, async () => (await note.getAttribute('aria-label')) === 'Voice message 0:02', 'the duration of the WAV');
     const play = note.locator('button.play');
+    const labels = await recordAttribute(page, '.list li:not(.me) .audio button.play', 'aria-label'); // "Pause" lasts two seconds at most
     await play.click();
-    await untilPage(page, async () => (await play.getAttribute('aria-label')) === 'Pause', 'the agent audio to play');
+    await untilPage(page, async () => (await labels()).includes('Pause'), 'the agent audio to play');
     await untilPage(page, async () => /^0:0[12]$/.test((await note.locator('.len').textContent()) ?? ''), 'the time to move');
     await play.click();
     await untilPage(page, async () => (await play.getAttribute('aria-label')) === 'Play', 'paused');
@@ -329,10 +351,11 @@ describe.runIf(hasChromium)('voice notes and media (Chromium, fake microphone)',
       await page.waitForFunction(() => (document.querySelector('tickki-chat')!.shadowRoot!.querySelector('.list li:not(.me) .file img') as HTMLImageElement | null)?.naturalWidth === 480);
       await sendText(page, 'Can you send a voice note?');
       const play = page.locator('tickki-chat .list li:not(.me) .audio button.play');
+      const labels = await recordAttribute(page, '.list li:not(.me) .audio button.play', 'aria-label'); // "Pause" lasts two seconds at most
       await play.click();
-      await untilPage(page, async () => (await play.getAttribute('aria-label')) === 'Pause', 'the agent audio to play');
+      await untilPage(page, async () => (await labels()).includes('Pause'), 'the agent audio to play');
       await page.locator(`tickki-chat ${RECORD}`).click();
-      await untilPage(page, async () => (await timerText(page)) === 'Recording 0:01', 'recording on the playground');
+      await recording(page, 1, 'recording on the playground');
       await page.locator('tickki-chat button[aria-label="Send voice message"]').click();
       await page.locator('tickki-chat .list li.me .audio').waitFor();
       expect(seen.violations).toEqual([]);
@@ -341,7 +364,7 @@ describe.runIf(hasChromium)('voice notes and media (Chromium, fake microphone)',
       sb.control.patchConfig({ features: { voice_notes: true } });
       await context.close();
     }
-  });
+  }, 90_000); // a reload, two replies with media, a recording
 
   it('screenshots at 375 px, light and dark: a note being recorded, a note played, a thumbnail', async () => {
     for (const colorScheme of ['light', 'dark'] as const) {
@@ -352,13 +375,16 @@ describe.runIf(hasChromium)('voice notes and media (Chromium, fake microphone)',
       await page.waitForFunction(() => (document.querySelector('tickki-chat')!.shadowRoot!.querySelector('.list li:not(.me) .file img') as HTMLImageElement).complete);
       await sendText(page, 'Could you say it in a voice note?');
       await page.locator('tickki-chat .list li:not(.me) .audio').waitFor();
+      const times = await recordTexts(page, '.rec .time');
       await page.locator(`tickki-chat ${RECORD}`).click();
-      await untilPage(page, async () => (await timerText(page)) === 'Recording 0:02', 'two seconds recorded');
+      await recording(page, 2, 'two seconds recorded');
       await page.screenshot({ path: `${SHOTS}voice-recording-${colorScheme}.png` });
       await page.locator('tickki-chat button[aria-label="Send voice message"]').click();
       const mine = page.locator('tickki-chat .list li.me .audio');
       await mine.waitFor();
-      await untilPage(page, async () => /^Voice message 0:0[23]$/.test((await mine.getAttribute('aria-label')) ?? ''), 'the duration');
+      await untilPage(page, async () => /^Voice message \d+:\d\d$/.test((await mine.getAttribute('aria-label')) ?? ''), 'the duration');
+      expectLength(await mine.getAttribute('aria-label'), await times());
+      expect(seconds(await mine.getAttribute('aria-label'))).toBeGreaterThanOrEqual(2);
       // the agent's audio half played, paused: the bar shows where it is
       const theirs = page.locator('tickki-chat .list li:not(.me) .audio button.play');
       await theirs.click();
@@ -373,5 +399,5 @@ describe.runIf(hasChromium)('voice notes and media (Chromium, fake microphone)',
       clean(o);
       await o.close();
     }
-  });
+  }, 90_000); // two pages, each with two replies with media, a recording and playing
 });
