@@ -114,7 +114,8 @@ describe('samples', () => {
       await page.getByLabel('Message').fill('Hello from the browser');
       await page.getByLabel('Message').press('Enter');
       await page.locator('#messages li.agent', { hasText: 'Echo: Hello from the browser' }).waitFor({ timeout: 15_000 });
-      await expect(page.locator('#messages li.visitor.sent', { hasText: 'Hello from the browser' }).count()).resolves.toBe(1);
+      // the reply's broadcast may land before the answer to the send that marks it sent: ask until it has
+      await expect.poll(() => page.locator('#messages li.visitor.sent', { hasText: 'Hello from the browser' }).count(), { timeout: 15_000 }).toBe(1);
       expect(await page.getByLabel('Message').inputValue()).toBe('');
       expect(watch.consoleErrors).toEqual([]);
       expect(watch.outsideRequests).toEqual([]);
@@ -224,7 +225,10 @@ describe('samples', () => {
       await page.locator('#consent-banner').waitFor();
       await page.locator('tickki-chat .launcher').click(); // before consent: the note, and the banner stays
       await page.locator('tickki-chat .note').waitFor();
-      await page.waitForTimeout(1500); // past the page's idle moment
+      // past the page's idle moment (the widget's work at idle runs from the load event, within 3 s):
+      // an idle callback asked for now runs after it; then a margin for a request it started to show
+      await page.evaluate(() => new Promise((done) => requestIdleCallback(done, { timeout: 3000 })));
+      await page.waitForTimeout(1500);
       expect(requests.filter((p) => p.startsWith('/api/') || p.startsWith('/tickki-chat-'))).toEqual([]);
       await page.locator('#accept').click();
       await page.locator('#consent-banner').waitFor({ state: 'hidden' });
@@ -266,7 +270,8 @@ describe('samples', () => {
       await page.getByLabel('Message').fill('Hello from React');
       await page.getByRole('button', { name: 'Send' }).click();
       await page.locator('li.agent.sent', { hasText: 'Echo: Hello from React' }).waitFor({ timeout: 15_000 });
-      expect(await page.locator('li.visitor.sent', { hasText: 'Hello from React' }).count()).toBe(1);
+      // the reply's broadcast may land before the answer to the send that marks it sent: ask until it has
+      await expect.poll(() => page.locator('li.visitor.sent', { hasText: 'Hello from React' }).count(), { timeout: 15_000 }).toBe(1);
       expect(await page.getByLabel('Message').inputValue()).toBe('');
       await done();
     });

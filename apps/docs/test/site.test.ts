@@ -92,7 +92,8 @@ describe.runIf(hasChromium)('in Chromium', () => {
     const first = page.locator('site-search .pagefind-ui__result > .pagefind-ui__result-inner > .pagefind-ui__result-title > a').first();
     await first.waitFor({ timeout: 15_000 });
     // The code's own entry ranks first (its name is weighted on the page), before the operations whose 401 lists it.
-    expect(await first.getAttribute('href')).toMatch(/reference\/error-codes\/$/);
+    // Pagefind renders the results in stages (a result's link before its place is final): ask until they settle.
+    await expect.poll(() => first.getAttribute('href'), { timeout: 15_000 }).toMatch(/reference\/error-codes\/$/);
     await first.click();
     await page.waitForURL(/reference\/error-codes\//);
     expect(await page.locator('h1').textContent()).toContain('Error codes');

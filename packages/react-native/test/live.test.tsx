@@ -62,6 +62,9 @@ it('ends on the newer session when visitorId, name and email change while a star
   await typeAndSend('still here', fireEvent);
   await waitFor(async () => expect((await stored(sb, 'v_user_7')).map((m) => m.content)).toEqual(['still here']), until);
   expect(await contactOf('v_user_7')).toMatchObject({ name: 'Dana', email: 'dana@example.com' });
+  // the superseded socket is dropped once its close handshake lands: wait for one, then check it stays one
+  await waitFor(async () => expect(await sockets()).toBe(1), until);
+  await sleep(200);
   expect(await sockets()).toBe(1);
 });
 

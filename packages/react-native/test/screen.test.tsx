@@ -167,7 +167,8 @@ it('loads older pages at the top of the list', async () => {
 });
 
 it('says so when the chat cannot start, and starts again by itself', async () => {
-  await sb.control('PUT', '/faults', { http: { error_next: 1, operations: ['startSession'] } });
+  // two failed starts: the banner shows while each retry waits (1-2 s, then 2-4 s), long enough to be seen on a busy machine
+  await sb.control('PUT', '/faults', { http: { error_next: 2, operations: ['startSession'] } });
   await render(<TickkiChatScreen publishableKey={sb.key} baseUrl={sb.origin} visitorId="v_restart" retry={{ retries: 0, baseMs: 10, maxMs: 10 }} />);
   expect(await screen.findByText("The chat couldn't start. Retrying…", {}, until)).toBeTruthy();
   await untilReady();

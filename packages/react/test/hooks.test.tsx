@@ -27,6 +27,8 @@ interface Seen {
   state?: ChatSessionState;
   messages: readonly { content: string; status: string; isFromAgent: boolean }[];
   connection?: string;
+  /** Every connection state a render showed, in order (a short `reconnecting` is caught where it renders, not sampled). */
+  connections?: string[];
   sync?: string;
   typing?: string | undefined;
   business?: string | undefined;
@@ -37,6 +39,7 @@ function Probe({ visitorId, seen }: { visitorId: string; seen: Seen }): ReactNod
   seen.state = useChatSession({ visitorId });
   seen.messages = useMessages();
   seen.connection = useConnectionState();
+  if (seen.connections && seen.connections.at(-1) !== seen.connection) seen.connections.push(seen.connection);
   seen.sync = useSyncState().status;
   const typing = useAgentTyping();
   seen.typing = typing ? (typing.agentName ?? '?') : undefined;
@@ -107,11 +110,10 @@ describe('hooks under a non-DOM renderer, against the sandbox', () => {
     await until(() => seen.messages.some((m) => m.content === 'Here to help'), 'reply');
     expect(seen.typing).toBeUndefined();
 
-    const states: string[] = [];
-    const watch = setInterval(() => seen.connection && states.at(-1) !== seen.connection && states.push(seen.connection), 1);
+    const states = (seen.connections = [seen.connection!]);
     await act(async () => void sb.control.dropConnections());
     await until(() => states.includes('reconnecting') && seen.connection === 'connected', 'reconnected');
-    clearInterval(watch);
+    expect(states[0]).toBe('connected');
     expect(states).toContain('reconnecting');
   });
 

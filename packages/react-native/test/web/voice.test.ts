@@ -46,10 +46,33 @@ run('voice notes and media in react-native-web (Chromium, fake microphone)', () 
     const context = await browser.newContext({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, colorScheme, permissions: ['microphone'] });
     const page = Object.assign(await context.newPage(), { errors: [] as string[] });
     page.on('pageerror', (e) => page.errors.push(String(e)));
+    // the notes play until paused (the web player makes an Audio per note): a note of 2-3 s may
+    // otherwise end on a busy machine before the test presses its Pause
+    await page.addInitScript(() => {
+      const Native = window.Audio;
+      window.Audio = Object.assign(function (src?: string) {
+        const audio = new Native(src);
+        audio.loop = true;
+        return audio;
+      }, { prototype: Native.prototype }) as unknown as typeof Audio;
+    });
     await page.goto(`${site.origin}/?${new URLSearchParams({ key: sb.key, base: sb.origin, visitor, voice: '1', scheme: colorScheme })}`);
     await page.getByLabel('Write a message…').waitFor({ timeout: 15_000 });
     return page;
   };
+  /** Waits until the sandbox has a subscriber on the visitor's private channel. */
+  const subscribed = async (visitor: string) =>
+    expect
+      .poll(
+        async () => {
+          const { data } = await sb.control<{ data: { visitor_id: string; session_id: number }[] }>('GET', '/conversations');
+          const session = data.find((c) => c.visitor_id === visitor)?.session_id;
+          const { data: stats } = await sb.control<{ data: { subscriptions: Record<string, number> } }>('GET', '/realtime');
+          return session !== undefined && (stats.subscriptions[`private-chat.session.${session}`] ?? 0) > 0;
+        },
+        { timeout: 15_000, interval: 50 },
+      )
+      .toBe(true);
   const send = async (page: Page, text: string) => {
     await page.getByLabel('Write a message…').fill(text);
     await page.getByRole('button', { name: 'Send', exact: true }).click();
@@ -60,7 +83,7 @@ run('voice notes and media in react-native-web (Chromium, fake microphone)', () 
       const visitor = `v_web_voice_${colorScheme}`;
       const page = await open(visitor, colorScheme);
       // subscribed before asking: the agent's attachments come with the broadcast
-      await page.waitForTimeout(1500);
+      await subscribed(visitor);
       await send(page, 'A photo of the lake?');
       const picture = page.getByRole('link', { name: 'Image: lakeside.png' });
       await picture.waitFor({ timeout: 15_000 });
@@ -74,7 +97,20 @@ run('voice notes and media in react-native-web (Chromium, fake microphone)', () 
       await page.getByText('0:02').first().waitFor({ timeout: 15_000 });
 
       await page.getByRole('button', { name: 'Record a voice message' }).click();
-      await page.getByText('Recording 0:02').waitFor({ timeout: 10_000 });
+      // at least 2 s recorded: "0:02" shows for a second only and Playwright's retries back off to
+      // 500 ms, so the page is polled every frame for the time, and the seconds it showed are kept
+      const recorded = Number(
+        await (
+          await page.waitForFunction(
+            () => {
+              const m = /Recording 0:(\d\d)/.exec(document.body.innerText);
+              return m && Number(m[1]) >= 2 ? m[1] : false;
+            },
+            undefined,
+            { timeout: 10_000 },
+          )
+        ).jsonValue(),
+      );
       await page.screenshot({ path: resolve(SHOTS, `voice-recording-${colorScheme}-375.png`) });
       await page.getByRole('button', { name: 'Send voice message' }).click();
 
@@ -85,15 +121,23 @@ run('voice notes and media in react-native-web (Chromium, fake microphone)', () 
       expect(note.file_name).toMatch(/^voice-\d{4}-\d\d-\d\d-\d{6}\.webm$/);
       expect(note.file_size).toBeGreaterThan(1000);
 
-      // ours plays inline with the web player: its duration learnt, play toggles to pause
+      // ours plays inline with the web player: its duration learnt, play toggles to pause (the list is
+      // inverted: its DOM holds the newest first, ours before theirs)
       const plays = page.getByRole('button', { name: 'Play' });
       await page.waitForFunction(() => document.querySelectorAll('[aria-label="Play"]').length === 2, undefined, { timeout: 15_000 });
-      await page.getByText(/^0:0[23]$/).nth(1).waitFor({ timeout: 15_000 });
-      await plays.last().click();
+      // the time recorded (sent a moment after the page showed it)
+      const times = page.getByText(/^0:\d\d$/);
+      const time = (s: number) => `0:${String(s).padStart(2, '0')}`;
+      await expect.poll(() => times.first().textContent(), { timeout: 15_000 }).toBeOneOf([time(recorded), time(recorded + 1)]);
+      expect(await times.nth(1).textContent()).toBe('0:02'); // theirs
+      // the agent's answer to the note lands below it and moves the list: a click meanwhile may miss
+      await page.getByText(/^Got your file: voice-/).waitFor({ timeout: 15_000 });
+      await plays.first().click();
       await page.getByRole('button', { name: 'Pause' }).waitFor();
       await theirs.click();
-      await page.waitForTimeout(900);
+      await page.waitForFunction(() => document.querySelectorAll('[aria-label="Pause"]').length === 2, undefined, { timeout: 15_000 });
       await page.getByRole('button', { name: 'Pause' }).first().click();
+      await page.waitForFunction(() => document.querySelectorAll('[aria-label="Pause"]').length === 1, undefined, { timeout: 15_000 });
       await page.screenshot({ path: resolve(SHOTS, `voice-played-${colorScheme}-375.png`) });
       expect(page.errors).toEqual([]);
       await page.context().close();

@@ -65,8 +65,10 @@ run('react-native-web in Chromium', () => {
     await page.getByRole('button', { name: 'Attach a file' }).click();
     await page.getByText('Attachment: receipt-1042.txt').waitFor({ timeout: 15_000 });
     const id = await conversation('v_web');
-    const { data } = await sb.control<{ data: { attachments: { file_name: string; file_size: number }[] }[] }>('GET', `/conversations/${id}/messages`);
-    expect(data.flatMap((m) => m.attachments)).toEqual([expect.objectContaining({ file_name: 'receipt-1042.txt', file_size: 80_000 })]);
+    // the screen shows the attachment before the server has stored it: ask until it has
+    const attachments = async () =>
+      (await sb.control<{ data: { attachments: { file_name: string; file_size: number }[] }[] }>('GET', `/conversations/${id}/messages`)).data.flatMap((m) => m.attachments);
+    await expect.poll(attachments, { timeout: 15_000 }).toEqual([expect.objectContaining({ file_name: 'receipt-1042.txt', file_size: 80_000 })]);
 
     // the agent answers with a link; the visitor reads it as a link
     await sb.control('POST', `/conversations/${id}/messages`, { content: "Thanks! It's on its way: https://track.example.com/1042 — should arrive tomorrow.", agent_name: 'Sarah' });
