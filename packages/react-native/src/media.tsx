@@ -7,7 +7,7 @@ import { createContext, useContext, useEffect, useState } from 'react';
 import { Image, Linking, Platform, Pressable, StyleSheet, Text, View } from 'react-native';
 import type { Attachment } from '@tickki/chat';
 import { attachmentKind, format, formatDuration, httpUrl } from '@tickki/chat-ui';
-import { webAudioPlayer, type AudioPlaybackStatus, type AudioPlayerFactory } from './attachment.js';
+import { webAudioPlayer, type AudioPlaybackStatus, type AudioPlayerFactory, type AudioPlayerHandle } from './attachment.js';
 import { useChatUi } from './ui-context.js';
 
 /** @internal The app's audio player (`playAudio`), for every bubble. */
@@ -72,10 +72,14 @@ export function AttachmentView({ attachment: a, mine, who }: AttachmentViewProps
   );
 }
 
+/** The note playing now: starting another pauses it, one at a time (as in the widget). */
+let playing: AudioPlayerHandle | undefined;
+
 /**
  * An audio attachment. With a player (the app's `playAudio`, or the browser's on the web): a play
  * button, the progress and the time (played while playing, else the duration). Without one (iOS
- * and Android without `playAudio`): a button that opens it in the system's player.
+ * and Android without `playAudio`): a button that opens it in the system's player. One note plays at
+ * a time: playing one pauses the one playing.
  */
 function AudioNote(props: { url: string; color: string; button: [string, string]; who: string; player: AudioPlayerFactory | undefined; onError(): void }) {
   const { url, color, button, who, player, onError } = props;
@@ -94,12 +98,20 @@ function AudioNote(props: { url: string; color: string; button: [string, string]
     const stop = made.subscribe(setStatus);
     return () => {
       stop();
+      if (playing === made) playing = undefined;
       made.release();
     };
   }, [player, url]);
   const duration = Number.isFinite(status.duration) && status.duration > 0 ? status.duration : 0;
   const label = format(strings.voiceMessage, { duration: duration ? formatDuration(duration) : '' }).trim();
-  const toggle = player ? () => (status.playing ? handle?.pause() : handle?.play()) : () => void Linking.openURL(url);
+  const toggle = player
+    ? () => {
+        if (!handle) return;
+        if (status.playing) return handle.pause();
+        if (playing !== handle) playing?.pause();
+        (playing = handle).play();
+      }
+    : () => void Linking.openURL(url);
   return (
     <View style={styles.audio}>
       <Pressable

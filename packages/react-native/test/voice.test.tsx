@@ -154,9 +154,28 @@ it("plays the agent's audio through playAudio and shows its picture as a thumbna
   expect(screen.getByText('0:01')).toBeTruthy();
   await fireEvent.press(screen.getByRole('button', { name: 'Pause' }));
   expect(players[0]!.pause).toHaveBeenCalledTimes(1);
-  expect((await stored(sb, 'v_media')).filter((m) => m.direction === 'outbound')).toHaveLength(2);
+  await act(async () => players[0]!.emit({ playing: false, position: 1.2, duration: 2.4 }));
+
+  // one note at a time: playing the second pauses the first
+  await typeAndSend('another voice note', fireEvent);
+  await waitFor(() => expect(players).toHaveLength(2), until);
+  const counts = (of: 'play' | 'pause') => players.map((p) => p[of].mock.calls.length);
+  let plays = counts('play');
+  await fireEvent.press(screen.getAllByRole('button', { name: 'Play' })[0]!);
+  const first = counts('play').findIndex((n, i) => n > plays[i]!);
+  expect(first).toBeGreaterThanOrEqual(0);
+  const second = 1 - first;
+  await act(async () => players[first]!.emit({ playing: true, position: 0.5, duration: 2.4 }));
+  const pauses = counts('pause');
+  plays = counts('play');
+  await fireEvent.press(screen.getByRole('button', { name: 'Play' })); // the other note's
+  expect(counts('play')).toEqual(plays.map((n, i) => (i === second ? n + 1 : n)));
+  expect(counts('pause')).toEqual(pauses.map((n, i) => (i === first ? n + 1 : n)));
+
+  expect((await stored(sb, 'v_media')).filter((m) => m.direction === 'outbound')).toHaveLength(3);
   await screen.unmount();
   expect(players[0]!.release).toHaveBeenCalled();
+  expect(players[1]!.release).toHaveBeenCalled();
   open.mockRestore();
 });
 

@@ -134,11 +134,13 @@ run('voice notes and media in react-native-web (Chromium, fake microphone)', () 
       await page.getByText(/^Got your file: voice-/).waitFor({ timeout: 15_000 });
       await plays.first().click();
       await page.getByRole('button', { name: 'Pause' }).waitFor();
+      // one note at a time: playing theirs (the one Play left) pauses ours
+      const buttons = () => page.evaluate(() => [...document.querySelectorAll('[aria-label="Play"], [aria-label="Pause"]')].map((b) => b.getAttribute('aria-label')));
       await theirs.click();
-      await page.waitForFunction(() => document.querySelectorAll('[aria-label="Pause"]').length === 2, undefined, { timeout: 15_000 });
-      await page.getByRole('button', { name: 'Pause' }).first().click();
-      await page.waitForFunction(() => document.querySelectorAll('[aria-label="Pause"]').length === 1, undefined, { timeout: 15_000 });
+      await expect.poll(buttons, { timeout: 15_000 }).toEqual(['Play', 'Pause']); // ours, theirs
       await page.screenshot({ path: resolve(SHOTS, `voice-played-${colorScheme}-375.png`) });
+      await page.getByRole('button', { name: 'Pause' }).click();
+      await expect.poll(buttons, { timeout: 15_000 }).toEqual(['Play', 'Play']);
       expect(page.errors).toEqual([]);
       await page.context().close();
     });
