@@ -7,6 +7,7 @@ module.exports = {
   preset: '@react-native/jest-preset',
   testMatch: ['<rootDir>/test/*.test.tsx'],
   setupFiles: ['<rootDir>/test/setup.js'],
+  setupFilesAfterEnv: ['<rootDir>/test/setup-after-env.js'],
   // sources import './x.js' (NodeNext style); the files are .ts/.tsx
   moduleNameMapper: {
     '^(\\.{1,2}/.*)\\.js$': '$1',
