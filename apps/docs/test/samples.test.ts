@@ -207,7 +207,7 @@ describe('samples', () => {
       const { page, logged, done } = await open('/script-tag/');
       await page.locator('tickki-chat .launcher').click();
       await chatInWidget(page, 'Hello from the script tag');
-      await expect.poll(() => logged).toContain('agent: Echo: Hello from the script tag');
+      await expect.poll(() => logged, { timeout: 15_000 }).toContain('agent: Echo: Hello from the script tag');
       expect(logged).toContain('you: Hello from the script tag');
       // With the panel closed, an agent's reply is unread: the page puts the count in its title.
       await page.keyboard.press('Escape');
@@ -280,7 +280,7 @@ describe('samples', () => {
       const { page, logged, done } = await open('/react-widget/');
       await page.getByRole('button', { name: 'Help' }).click();
       await chatInWidget(page, 'Hello from React DOM');
-      await expect.poll(() => logged).toContain('agent: Echo: Hello from React DOM');
+      await expect.poll(() => logged, { timeout: 15_000 }).toContain('agent: Echo: Hello from React DOM');
       expect(await page.locator('tickki-chat').getAttribute('primary-color')).toBe('#0f766e');
       await done();
     });

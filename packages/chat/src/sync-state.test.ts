@@ -21,11 +21,11 @@ describe('sync state', () => {
       onFilled: () => undefined,
     });
     gap.request('start');
-    await vi.waitFor(() => expect(seen.map((s) => s.status)).toEqual(['syncing', 'failed', 'syncing'])); // the retry runs
+    await vi.waitFor(() => expect(seen.map((s) => s.status)).toEqual(['syncing', 'failed', 'syncing']), 10_000); // the retry runs
     expect(seen[1]).toMatchObject({ reason: 'down', error: { code: 'network' } });
     gap.request('visible'); // during the run: one more turn, still `syncing` (no second `syncing`)
     answer(1);
-    await vi.waitFor(() => expect(gap.state.status).toBe('synced'));
+    await vi.waitFor(() => expect(gap.state.status).toBe('synced'), 10_000);
     expect(seen.map((s) => s.status)).toEqual(['syncing', 'failed', 'syncing', 'synced']);
     expect(answers).toHaveLength(0);
     gap.dispose();
