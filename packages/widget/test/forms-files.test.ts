@@ -162,7 +162,9 @@ describe.runIf(hasChromium)('config-driven behaviour and files (Chromium)', () =
     await waitFor(() => sb.control.messages(id).filter((m) => m.type === 'attachment').length === 2, 'two attachments stored');
     const names = sb.control.messages(id).flatMap((m) => (m.attachments ?? []).map((a) => a.file_name));
     expect(names.sort()).toEqual(['dropped.png', 'screenshot.png']);
-    await page.locator('tickki-chat .list a[aria-label="Attachment: screenshot.png"]').waitFor();
+    // in the list (a thumbnail's link has no size until its picture loads or fails: counted, not seen)
+    const shown = page.locator('tickki-chat .list a[aria-label="Attachment: screenshot.png"]');
+    await untilPage(page, async () => (await shown.count()) === 1, 'the pasted screenshot in the list');
     await page.context().close();
   });
 });
