@@ -67,38 +67,29 @@ export function bubbles(page: Page): Promise<{ text: string; status: string; min
  * for states too short-lived to poll from here: the agent typing, an upload's progress. Returns a
  * reader of what was recorded.
  */
-export async function recordTexts(page: Page, selector: string): Promise<() => Promise<string[]>> {
-  const name = `recorded ${selector}`;
-  await page.evaluate(([selector, name]) => {
-    const root = document.querySelector('tickki-chat')!.shadowRoot!;
-    const shown: string[] = ((window as unknown as Record<string, string[]>)[name] = []);
-    const read = () => {
-      const text = root.querySelector(selector)?.textContent;
-      if (text != null && shown.at(-1) !== text) shown.push(text);
-    };
-    read();
-    new MutationObserver(read).observe(root, { subtree: true, childList: true, characterData: true, attributes: true });
-  }, [selector, name]);
-  return () => page.evaluate((name) => (window as unknown as Record<string, string[]>)[name], name);
-}
+export const recordTexts = (page: Page, selector: string) => record(page, selector) as Promise<() => Promise<string[]>>;
 
 /**
  * Records every value the `attribute` of the widget's `selector` takes from now on (`null` while the
  * element is there without it), for states too short-lived to poll from here: a player's "Pause",
  * the recorder's pulsing dot. Returns a reader of what was recorded.
  */
-export async function recordAttribute(page: Page, selector: string, attribute: string): Promise<() => Promise<(string | null)[]>> {
-  const name = `recorded ${selector} [${attribute}]`;
+export const recordAttribute = (page: Page, selector: string, attribute: string) => record(page, selector, attribute);
+
+/** What {@link recordTexts} and {@link recordAttribute} do: the text, or the attribute's value, at every change while the element is there. */
+async function record(page: Page, selector: string, attribute?: string): Promise<() => Promise<(string | null)[]>> {
+  const name = `recorded ${selector} [${attribute ?? 'text'}]`;
   await page.evaluate(([selector, attribute, name]) => {
     const root = document.querySelector('tickki-chat')!.shadowRoot!;
-    const taken: (string | null)[] = ((window as unknown as Record<string, (string | null)[]>)[name] = []);
+    const shown: (string | null)[] = ((window as unknown as Record<string, (string | null)[]>)[name] = []);
     const read = () => {
       const el = root.querySelector(selector);
-      if (el && taken.at(-1) !== el.getAttribute(attribute)) taken.push(el.getAttribute(attribute));
+      const value = el && (attribute ? el.getAttribute(attribute) : el.textContent);
+      if (el && shown.at(-1) !== value) shown.push(value);
     };
     read();
-    new MutationObserver(read).observe(root, { subtree: true, childList: true, attributes: true });
-  }, [selector, attribute, name]);
+    new MutationObserver(read).observe(root, { subtree: true, childList: true, characterData: true, attributes: true });
+  }, [selector, attribute, name] as const);
   return () => page.evaluate((name) => (window as unknown as Record<string, (string | null)[]>)[name]!, name);
 }
 
