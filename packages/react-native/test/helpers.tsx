@@ -37,15 +37,7 @@ export async function agentSays(sb: Sandbox, visitorId: string, content: string,
  * about a failed message waits for this first, lest that retry race the test's own presses.
  */
 export async function untilSubscribed(sb: Sandbox, visitorId: string): Promise<void> {
-  await waitFor(
-    async () => {
-      const { data } = await sb.control<{ data: { visitor_id: string; session_id: number }[] }>('GET', '/conversations');
-      const session = data.find((c) => c.visitor_id === visitorId)?.session_id;
-      const stats = await sb.control<{ data: { subscriptions: Record<string, number> } }>('GET', '/realtime');
-      expect(stats.data.subscriptions[`private-chat.session.${session}`]).toBeGreaterThan(0);
-    },
-    { timeout: 15_000 },
-  );
+  await waitFor(async () => expect(await sb.subscribers(visitorId)).toBeGreaterThan(0), { timeout: 15_000 });
 }
 
 /** Waits until the session is up: the composer's field is editable. */

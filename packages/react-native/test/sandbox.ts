@@ -17,6 +17,8 @@ export interface Sandbox {
   control<T = unknown>(method: string, path: string, body?: unknown): Promise<T>;
   /** The newest conversation's id (the one the test started). */
   conversationId(visitorId: string): Promise<number>;
+  /** How many sockets are subscribed to the visitor's private channel (0 before their session exists). */
+  subscribers(visitorId: string): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -55,6 +57,12 @@ export async function startSandbox(args: string[] = ['--agent', 'off']): Promise
       const found = data.find((c) => c.visitor_id === visitorId);
       if (!found) throw new Error(`no conversation of ${visitorId}`);
       return found.id;
+    },
+    async subscribers(visitorId) {
+      const { data } = await control<{ data: { visitor_id: string; session_id: number }[] }>('GET', '/conversations');
+      const session = data.find((c) => c.visitor_id === visitorId)?.session_id;
+      const stats = await control<{ data: { subscriptions: Record<string, number> } }>('GET', '/realtime');
+      return session === undefined ? 0 : (stats.data.subscriptions[`private-chat.session.${session}`] ?? 0);
     },
     close: () =>
       new Promise<void>((done) => {

@@ -61,18 +61,7 @@ run('voice notes and media in react-native-web (Chromium, fake microphone)', () 
     return page;
   };
   /** Waits until the sandbox has a subscriber on the visitor's private channel. */
-  const subscribed = async (visitor: string) =>
-    expect
-      .poll(
-        async () => {
-          const { data } = await sb.control<{ data: { visitor_id: string; session_id: number }[] }>('GET', '/conversations');
-          const session = data.find((c) => c.visitor_id === visitor)?.session_id;
-          const { data: stats } = await sb.control<{ data: { subscriptions: Record<string, number> } }>('GET', '/realtime');
-          return session !== undefined && (stats.subscriptions[`private-chat.session.${session}`] ?? 0) > 0;
-        },
-        { timeout: 15_000, interval: 50 },
-      )
-      .toBe(true);
+  const subscribed = (visitor: string) => expect.poll(() => sb.subscribers(visitor), { timeout: 15_000, interval: 50 }).toBeGreaterThan(0);
   const send = async (page: Page, text: string) => {
     await page.getByLabel('Write a message…').fill(text);
     await page.getByRole('button', { name: 'Send', exact: true }).click();
