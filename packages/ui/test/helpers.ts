@@ -2,7 +2,7 @@
 import { sandbox as testSandbox, type RunningSandbox, type SandboxOptions } from '@tickki/testkit';
 import { ChatScreen, type ChatScreenOptions, type UiStorage } from '../src/index.js';
 
-export { waitFor } from '@tickki/testkit';
+export { sessionStarts, waitFor } from '@tickki/testkit';
 export type { RunningSandbox };
 
 /** A sandbox on a free port; the scripted agent is off unless asked for. */

@@ -4,7 +4,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ChatScreen } from '../src/index.js';
-import { sandbox, screenFor, screenOptions, sharedStorage, sleep, waitFor, type RunningSandbox } from './helpers.js';
+import { sandbox, screenFor, screenOptions, sessionStarts, sharedStorage, sleep, waitFor, type RunningSandbox } from './helpers.js';
 
 let sb: RunningSandbox;
 let screens: ChatScreen[] = [];
@@ -33,7 +33,6 @@ const oneSocket = async (holdMs = 100) => {
   await sleep(holdMs);
   expect(sockets()).toBe(1);
 };
-const starts = () => sb.control.requests().filter((r) => r.operation === 'startSession').length;
 
 describe('unread', () => {
   it('a reply that came after the first visit is still unread on the next page (it was saved as unseen)', async () => {
@@ -99,8 +98,7 @@ describe('live changes', () => {
     await boot;
     await ready(screen);
     await oneSocket(200); // and the superseded boot had time to start another
-    const sessionStarts = sb.control.requests().filter((r) => r.method === 'POST' && r.path.endsWith('/chat/sessions'));
-    expect(sessionStarts).toHaveLength(1);
+    expect(sessionStarts(sb)).toBe(1);
     expect([...device.data.keys()].filter((k) => k.startsWith(`tickki-widget:${sb.demoKey}`))).toEqual([]); // nothing kept for the first key
   });
 
@@ -131,7 +129,7 @@ describe('live changes', () => {
     await waitFor(() => screen.state.view.status === 'ready' && screen.state.view.session!.visitorId === 'user_7', 'the newer session');
     // the slower start has come back (the sandbox logs a request once answered) and its answer was
     // dropped: still the newer session, with one socket
-    await waitFor(() => starts() >= 2, 'the slower start answered');
+    await waitFor(() => sessionStarts(sb) >= 2, 'the slower start answered');
     await oneSocket();
     expect(screen.state.view.session!.visitorId).toBe('user_7');
     expect(await screen.send('still here')).toBe(true);
@@ -235,11 +233,11 @@ describe('start failures', () => {
     expect(screen.state.failed!.code).toBe('invalid_api_key');
     expect(screen.state.banner).toBeUndefined(); // shown as failed, not as "retrying"
 
-    const before = starts();
+    const before = sessionStarts(sb);
     await sleep(3000); // longer than the first retry of a failure that may pass
-    expect(starts()).toBe(before);
+    expect(sessionStarts(sb)).toBe(before);
     screen.restart();
-    await waitFor(() => starts() > before, 'the restart');
+    await waitFor(() => sessionStarts(sb) > before, 'the restart');
   });
 
   it('a failure that may pass is retried with backoff, with the banner saying so, until it starts', async () => {
