@@ -40,7 +40,9 @@ describe('the sandbox playground', () => {
       const seen = await watchPage(page);
       const failed: string[] = [];
       page.on('response', (r) => r.status() >= 400 && failed.push(`${r.status()} ${r.url()}`));
-      page.on('console', (m) => m.type() === 'error' && failed.push(m.text()));
+      // Chromium logs an answer the "lost" fault drops (the socket closed, no byte sent) as
+      // ERR_EMPTY_RESPONSE when it does not resend the POST itself: that is the fault, not the page
+      page.on('console', (m) => m.type() === 'error' && !m.text().endsWith('net::ERR_EMPTY_RESPONSE') && failed.push(m.text()));
       await page.goto(sb.origin + '/');
       await page.locator('tickki-chat .launcher').click();
       await page.locator('tickki-chat textarea').fill('Hello playground');
