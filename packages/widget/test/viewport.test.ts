@@ -214,6 +214,9 @@ describe.runIf(hasChromium)('the panel in the viewport (Chromium, strict CSP)', 
 
   it('follows the visual viewport when only it shrinks, as on iOS (the page keeps its size, the keyboard covers 300 px and the page is scrolled by 120 px)', async () => {
     const { context, page } = await open('/', mobile(375, 667));
+    // the panel's own follower of the real viewport first (its chunk loads after the panel opens),
+    // lest its first update overwrite the fake's
+    await page.waitForFunction(() => document.querySelector('tickki-chat')!.shadowRoot!.querySelector<HTMLElement>('.root')!.style.getPropertyValue('--tk-vvh') !== '');
     await page.evaluate(() => {
       const w = window as unknown as TestWindow;
       const fake = Object.assign(new EventTarget(), { height: 667, offsetTop: 0 });
